@@ -1,0 +1,476 @@
+"""The lexicon: loaded-language entries kept as data (YAML or CSV), validated on load.
+
+The packaged English lexicon lives in ``biaskit/lexicons/en/*.yaml``, one file per
+category. User files extend it (an entry with the same term replaces the packaged
+one) or replace it. Every validation error names the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+__all__ = [
+    "CATEGORIES",
+    "GRADES",
+    "Entry",
+    "Lexicon",
+    "LexiconError",
+    "load_lexicon",
+]
+
+#: Lexicon categories, in display order. ``scare_quote`` is found by rule, not listed.
+CATEGORIES: tuple[str, ...] = ("label", "loaded", "attribution", "hedge", "intensifier", "naming")
+#: Grades of reporting verbs, from neutral to loaded.
+GRADES: tuple[str, ...] = ("neutral", "distancing", "loaded")
+MAX_WEIGHT = 3.0
+
+_FIELDS = {
+    "term",
+    "forms",
+    "category",
+    "weight",
+    "neutral",
+    "note",
+    "source",
+    "grade",
+    "referent",
+    "perspective",
+    "case_sensitive",
+}
+
+
+class LexiconError(ValueError):
+    """A lexicon file or entry is invalid. The message names file, entry and field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: a term, the surface forms that count, and why it is loaded."""
+
+    term: str
+    category: str
+    weight: float
+    note: str
+    forms: tuple[str, ...] = ()
+    neutral: tuple[str, ...] = ()
+    source: str | None = None
+    grade: str | None = None
+    referent: str | None = None
+    perspective: str | None = None
+    case_sensitive: bool = False
+    origin: str = field(default="", compare=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as a plain dict (for tables and CSV export)."""
+        return {
+            "term": self.term,
+            "category": self.category,
+            "weight": self.weight,
+            "forms": list(self.forms),
+            "neutral": list(self.neutral),
+            "note": self.note,
+            "source": self.source,
+            "grade": self.grade,
+            "referent": self.referent,
+            "perspective": self.perspective,
+        }
+
+
+class Lexicon(Sequence[Entry]):
+    """An immutable, validated collection of entries with a fast matcher."""
+
+    def __init__(self, entries: Iterable[Entry], name: str = "custom") -> None:
+        self._entries: tuple[Entry, ...] = tuple(entries)
+        self.name = name
+        _check_forms_unique(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self._entries[i]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{c}={n}" for c, n in self.category_counts().items() if n)
+        return f"<Lexicon {self.name!r}: {len(self)} entries ({counts})>"
+
+    def category_counts(self) -> dict[str, int]:
+        """Number of entries per category (every category present, zero-filled)."""
+        counts = dict.fromkeys(CATEGORIES, 0)
+        for e in self._entries:
+            counts[e.category] = counts.get(e.category, 0) + 1
+        return counts
+
+    def get(self, term: str) -> Entry | None:
+        """The entry for ``term`` (case-insensitive), or None."""
+        key = term.lower()
+        for e in self._entries:
+            if e.term.lower() == key:
+                return e
+        return None
+
+    def referents(self) -> dict[str, list[Entry]]:
+        """Naming entries grouped by the referent they name."""
+        out: dict[str, list[Entry]] = {}
+        for e in self._entries:
+            if e.category == "naming" and e.referent:
+                out.setdefault(e.referent, []).append(e)
+        return out
+
+    def to_frame(self):
+        """The lexicon as a pandas DataFrame, one row per entry."""
+        import pandas as pd
+
+        rows = [e.as_dict() for e in self._entries]
+        df = pd.DataFrame(rows)
+        for col in ("forms", "neutral"):
+            df[col] = df[col].map("; ".join)
+        return df
+
+    @cached_property
+    def matcher(self):
+        """The compiled Aho-Corasick automaton over every lowercased form."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for e in self._entries:
+            for form in _all_forms(e):
+                automaton.add_word(form.lower(), (len(form), form, e))
+        automaton.make_automaton()
+        return automaton
+
+    def extend(self, other: Iterable[Entry], name: str | None = None) -> Lexicon:
+        """A new lexicon: this one plus ``other``; entries of ``other`` replace same-term ones."""
+        other = list(other)
+        replaced = {e.term.lower() for e in other}
+        forms_new = {f.lower() for e in other for f in _all_forms(e)}
+        kept = []
+        for e in self._entries:
+            if e.term.lower() in replaced:
+                continue
+            remaining = tuple(f for f in e.forms if f.lower() not in forms_new)
+            if e.term.lower() in forms_new:
+                continue
+            kept.append(_replace_forms(e, remaining))
+        return Lexicon([*kept, *other], name=name or f"{self.name}+custom")
+
+
+def _replace_forms(e: Entry, forms: tuple[str, ...]) -> Entry:
+    if forms == e.forms:
+        return e
+    return Entry(
+        term=e.term,
+        category=e.category,
+        weight=e.weight,
+        note=e.note,
+        forms=forms,
+        neutral=e.neutral,
+        source=e.source,
+        grade=e.grade,
+        referent=e.referent,
+        perspective=e.perspective,
+        case_sensitive=e.case_sensitive,
+        origin=e.origin,
+    )
+
+
+def _all_forms(e: Entry) -> list[str]:
+    seen: dict[str, None] = {e.term.lower(): None}
+    for f in e.forms:
+        seen.setdefault(f.lower(), None)
+    return list(seen)
+
+
+def _check_forms_unique(entries: Sequence[Entry]) -> None:
+    owner: dict[str, Entry] = {}
+    for e in entries:
+        for form in _all_forms(e):
+            prev = owner.get(form)
+            if prev is not None and prev is not e:
+                raise LexiconError(
+                    f"{e.origin or 'lexicon'}: entry {e.term!r}: field 'forms': {form!r} "
+                    f"is already a form of entry {prev.term!r} ({prev.origin or 'lexicon'})"
+                )
+            owner[form] = e
+
+
+# --- loading ----------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping as ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def default_lexicon_files(language: str = "en") -> list[Any]:
+    """The packaged lexicon files for ``language``, sorted by name."""
+    folder = resources.files("biaskit").joinpath("lexicons", language)
+    if not folder.is_dir():
+        raise LexiconError(f"no packaged lexicon for language {language!r}")
+    return sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+
+
+_DEFAULT_CACHE: dict[str, Lexicon] = {}
+
+
+def load_lexicon(
+    path: str | Path | Iterable[str | Path] | None = None,
+    *,
+    mode: Literal["extend", "replace"] = "extend",
+    language: str = "en",
+) -> Lexicon:
+    """Load the packaged lexicon, optionally extended or replaced by user files.
+
+    ``path`` is a YAML or CSV file, a folder of them, or a list of these. With
+    ``mode="extend"`` (default) user entries are added to the packaged lexicon and
+    replace packaged entries with the same term; with ``mode="replace"`` only the
+    user files are used. Raises :class:`LexiconError` naming file, entry and field.
+    """
+    if mode not in ("extend", "replace"):
+        raise LexiconError(f"mode must be 'extend' or 'replace', not {mode!r}")
+    base: Lexicon | None = None
+    if path is None or mode == "extend":
+        base = _DEFAULT_CACHE.get(language)
+        if base is None:
+            entries: list[Entry] = []
+            for res in default_lexicon_files(language):
+                entries.extend(_parse_yaml(res.read_text(encoding="utf-8"), f"biaskit:{res.name}"))
+            base = Lexicon(entries, name=f"biaskit-{language}")
+            _DEFAULT_CACHE[language] = base
+    if path is None:
+        assert base is not None
+        return base
+    user: list[Entry] = []
+    for file in _expand_paths(path):
+        user.extend(read_lexicon_file(file))
+    _check_forms_unique(user)
+    if mode == "replace" or base is None:
+        return Lexicon(user, name="custom")
+    return base.extend(user)
+
+
+def _expand_paths(path: str | Path | Iterable[str | Path]) -> list[Path]:
+    items = [path] if isinstance(path, str | Path) else list(path)
+    files: list[Path] = []
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(q for q in p.iterdir() if q.suffix.lower() in (".yaml", ".yml", ".csv"))
+            if not found:
+                raise LexiconError(f"{p}: folder has no .yaml, .yml or .csv lexicon files")
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise LexiconError(f"{p}: no such lexicon file")
+    return files
+
+
+def read_lexicon_file(path: str | Path) -> list[Entry]:
+    """Read and validate one YAML or CSV lexicon file."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    if not raw.strip():
+        raise LexiconError(f"{p}: file is empty")
+    if b"\x00" in raw[:4096]:
+        raise LexiconError(f"{p}: looks like a binary file, not a lexicon")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{p}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+    if p.suffix.lower() == ".csv":
+        return _parse_csv(text, str(p))
+    if p.suffix.lower() in (".yaml", ".yml"):
+        return _parse_yaml(text, str(p))
+    raise LexiconError(f"{p}: unknown lexicon format {p.suffix!r} (use .yaml, .yml or .csv)")
+
+
+def _parse_yaml(text: str, origin: str) -> list[Entry]:
+    try:
+        doc = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
+        raise LexiconError(f"{origin}: YAML syntax error at {where}: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{origin}: YAML error: {exc}") from None
+    if isinstance(doc, list):
+        doc = {"entries": doc}
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+        raise LexiconError(f"{origin}: expected a mapping with an 'entries' list")
+    default_category = doc.get("category")
+    entries = []
+    for i, item in enumerate(doc["entries"], start=1):
+        if not isinstance(item, dict):
+            raise LexiconError(f"{origin}: entry {i}: expected a mapping, got {item!r}")
+        line = item.pop("__line__", None)
+        where = f"{origin}, line {line}" if line else origin
+        if default_category is not None and "category" not in item:
+            item["category"] = default_category
+        entries.append(_make_entry(item, where, i))
+    _check_terms_unique(entries)
+    return entries
+
+
+_CSV_LISTS = ("forms", "neutral")
+
+
+def _parse_csv(text: str, origin: str) -> list[Entry]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "term" not in reader.fieldnames:
+        raise LexiconError(f"{origin}: CSV lexicon needs a header row with at least 'term'")
+    entries = []
+    try:
+        for i, row in enumerate(reader, start=1):
+            if None in row:
+                raise LexiconError(f"{origin}, line {reader.line_num}: more values than columns")
+            item: dict[str, Any] = {k: v for k, v in row.items() if v not in (None, "")}
+            for key in _CSV_LISTS:
+                if key in item:
+                    item[key] = [s.strip() for s in item[key].split("|") if s.strip()]
+            if "weight" in item:
+                with contextlib.suppress(ValueError):  # _make_entry reports the bad weight
+                    item["weight"] = float(item["weight"])
+            if "case_sensitive" in item:
+                item["case_sensitive"] = item["case_sensitive"].strip().lower() in ("1", "true")
+            entries.append(_make_entry(item, f"{origin}, line {reader.line_num}", i))
+    except csv.Error as exc:
+        raise LexiconError(f"{origin}, line {reader.line_num}: CSV error: {exc}") from None
+    _check_terms_unique(entries)
+    return entries
+
+
+def _check_terms_unique(entries: list[Entry]) -> None:
+    seen: dict[tuple[str, str], Entry] = {}
+    for e in entries:
+        key = (e.term.lower(), e.category)
+        if key in seen:
+            raise LexiconError(
+                f"{e.origin}: entry {e.term!r}: field 'term': duplicate term "
+                f"(first defined at {seen[key].origin})"
+            )
+        seen[key] = e
+
+
+def _text_field(
+    item: dict[str, Any], key: str, where: str, name: str, required: bool
+) -> str | None:
+    value = item.get(key)
+    if value is None:
+        if required:
+            raise LexiconError(f"{where}: entry {name}: field {key!r} is missing")
+        return None
+    if isinstance(value, bool):
+        raise LexiconError(
+            f"{where}: entry {name}: field {key!r}: YAML read an unquoted yes/no/on/off as "
+            f"{value}; put the word in quotes"
+        )
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise LexiconError(f"{where}: entry {name}: field {key!r} must be non-empty text")
+    return value.strip()
+
+
+def _list_field(item: dict[str, Any], key: str, where: str, name: str) -> tuple[str, ...]:
+    value = item.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise LexiconError(f"{where}: entry {name}: field {key!r} must be a list of text")
+    out = []
+    for v in value:
+        if isinstance(v, bool):
+            raise LexiconError(
+                f"{where}: entry {name}: field {key!r}: YAML read an unquoted yes/no/on/off as "
+                f"{v}; put the word in quotes"
+            )
+        if not isinstance(v, str | int | float) or not str(v).strip():
+            raise LexiconError(f"{where}: entry {name}: field {key!r}: {v!r} is not text")
+        out.append(str(v).strip())
+    return tuple(out)
+
+
+def _make_entry(item: dict[str, Any], where: str, index: int) -> Entry:
+    raw_term = item.get("term")
+    name = repr(raw_term) if isinstance(raw_term, str) else f"#{index}"
+    unknown = set(item) - _FIELDS
+    if unknown:
+        raise LexiconError(f"{where}: entry {name}: unknown field(s) {', '.join(sorted(unknown))}")
+    term = _text_field(item, "term", where, name, required=True)
+    assert term is not None
+    name = repr(term)
+    category = _text_field(item, "category", where, name, required=True)
+    if category not in CATEGORIES:
+        raise LexiconError(
+            f"{where}: entry {name}: field 'category': unknown category {category!r} "
+            f"(one of {', '.join(CATEGORIES)})"
+        )
+    weight = item.get("weight")
+    if isinstance(weight, bool) or not isinstance(weight, int | float):
+        raise LexiconError(
+            f"{where}: entry {name}: field 'weight' must be a number, got {weight!r}"
+        )
+    weight = float(weight)
+    if math.isnan(weight) or not 0.0 <= weight <= MAX_WEIGHT:
+        raise LexiconError(
+            f"{where}: entry {name}: field 'weight': {weight} is outside 0 to {MAX_WEIGHT:g}"
+        )
+    note = _text_field(item, "note", where, name, required=True)
+    grade = _text_field(item, "grade", where, name, required=category == "attribution")
+    if category == "attribution" and grade not in GRADES:
+        raise LexiconError(
+            f"{where}: entry {name}: field 'grade': {grade!r} is not one of {', '.join(GRADES)}"
+        )
+    if category != "attribution" and grade is not None:
+        raise LexiconError(f"{where}: entry {name}: field 'grade' is only for attribution entries")
+    is_naming = category == "naming"
+    referent = _text_field(item, "referent", where, name, required=is_naming)
+    perspective = _text_field(item, "perspective", where, name, required=is_naming)
+    case_sensitive = item.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise LexiconError(f"{where}: entry {name}: field 'case_sensitive' must be true or false")
+    forms = _list_field(item, "forms", where, name)
+    if term.lower() not in {f.lower() for f in forms}:
+        forms = (term, *forms)
+    return Entry(
+        term=term,
+        category=category,
+        weight=weight,
+        note=note or "",
+        forms=forms,
+        neutral=_list_field(item, "neutral", where, name),
+        source=_text_field(item, "source", where, name, required=False),
+        grade=grade,
+        referent=referent,
+        perspective=perspective,
+        case_sensitive=case_sensitive,
+        origin=where,
+    )
