@@ -13,8 +13,8 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("biaskit needs Python 3.11+, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
-	$(BIN)/uv pip install --python $(BIN)/python --quiet -e ".[notebooks,dev,dask]" \
-	  || $(BIN)/python -m pip install --quiet -e ".[notebooks,dev,dask]"
+	$(BIN)/uv pip install --python $(BIN)/python --quiet -e ".[notebooks,dev,dask,ui]" \
+	  || $(BIN)/python -m pip install --quiet -e ".[notebooks,dev,dask,ui]"
 	touch $(STAMP)
 
 lint: setup

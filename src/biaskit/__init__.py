@@ -1,5 +1,14 @@
 """biaskit: find, explain and compare loaded language in news text."""
 
+from biaskit.compare import (
+    actor_labels,
+    attribution_profile,
+    compare,
+    compare_paired,
+    distinctive_terms,
+    naming_shares,
+    scare_quotes,
+)
 from biaskit.corpus import CorpusError, iter_corpus, load_corpus, load_example_corpus
 from biaskit.datasets import fetch_babe, fetch_file, load_allsides, load_babe, load_mediacloud
 from biaskit.highlight import highlight
@@ -13,6 +22,11 @@ __all__ = [
     "LexiconError",
     "Match",
     "Score",
+    "actor_labels",
+    "attribution_profile",
+    "compare",
+    "compare_paired",
+    "distinctive_terms",
     "fetch_babe",
     "fetch_file",
     "highlight",
@@ -24,7 +38,18 @@ __all__ = [
     "load_lexicon",
     "load_mediacloud",
     "match_frame",
+    "naming_shares",
+    "plot",
+    "scare_quotes",
     "score",
     "score_frame",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name == "plot":  # matplotlib is imported only when charts are asked for
+        import importlib
+
+        return importlib.import_module("biaskit.plot")
+    raise AttributeError(f"module 'biaskit' has no attribute {name!r}")

@@ -176,7 +176,7 @@ def load_corpus(
             )
             continue
         good.append(record)
-    docs = _frame(good)
+    docs = _frame(good, root=Path(path) if Path(path).is_dir() else None)
     if errors == "collect":
         rejected = pd.DataFrame(bad, columns=["file", "line", "field", "error"])
         return docs, rejected
@@ -201,8 +201,15 @@ def _options(text, outlet, date, id_, title, story, encoding) -> _Options:
     return _Options(mapping=mapping, encoding=encoding, default_outlet=None)
 
 
-def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+def _frame(records: list[dict[str, Any]], root: Path | None = None) -> pd.DataFrame:
+    """Records to a DataFrame; ``source`` becomes relative to ``root`` (stable across machines)."""
     import pandas as pd
+
+    if root is not None:
+        prefix = str(root).rstrip("/") + "/"
+        for r in records:
+            if r["source"].startswith(prefix):
+                r["source"] = r["source"][len(prefix) :]
 
     extra: dict[str, None] = {}
     for r in records:
@@ -312,8 +319,10 @@ def _folder_records(folder: Path, opts: _Options) -> Iterator[Record]:
         yield from _records(p, opts)
 
 
-def _read_text(path: Path, opts: _Options, max_bytes: int | None = MAX_ARTICLE_BYTES) -> str:
+def _read_text(path: Path, opts: _Options, max_bytes: int | None = -1) -> str:
     size = path.stat().st_size
+    if max_bytes == -1:
+        max_bytes = MAX_ARTICLE_BYTES
     if max_bytes is not None and size > max_bytes:
         raise CorpusError(
             f"{path}: file is {size / 1e6:.0f} MB, larger than the "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -11,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 from biaskit.lexicon import CATEGORIES, GRADES, Entry, Lexicon, load_lexicon
 from biaskit.text import (
     WORD_RE,
+    Bounds,
     Quote,
     Span,
     find_quotes,
     normalize_for_matching,
+    sentence_bounds,
     sentence_index,
-    split_sentences,
 )
 
 if TYPE_CHECKING:
@@ -67,8 +69,7 @@ class Match:
         return d
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c in "-_"
+_JOINERS = "-_"  # a hyphen joins words: "anti-war" is one word
 
 
 def _find_matches(text: str, lowered: str, lexicon: Lexicon) -> list[tuple[int, int, Entry]]:
@@ -80,10 +81,14 @@ def _find_matches(text: str, lowered: str, lexicon: Lexicon) -> list[tuple[int, 
     for end_idx, (length, _form, entry) in lexicon.matcher.iter(lowered):
         end = end_idx + 1
         start = end - length
-        if start > 0 and _is_word_char(lowered[start - 1]):
-            continue
-        if end < n and _is_word_char(lowered[end]):
-            continue
+        if start > 0:
+            c = lowered[start - 1]
+            if c.isalnum() or c in _JOINERS:
+                continue
+        if end < n:
+            c = lowered[end]
+            if c.isalnum() or c in _JOINERS:
+                continue
         if (
             entry.case_sensitive
             and text[start:end] not in entry.forms
@@ -120,15 +125,15 @@ _SPEAKER_AFTER_RE = re.compile(
 _NOT_SPEAKERS = frozenset({"The", "A", "An", "This", "That", "It", "In", "On", "But", "And"})
 
 
-def _speaker(text: str, start: int, end: int, sent: Span) -> str | None:
+def _speaker(text: str, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
     """The speaker of a reporting verb, where a name or pronoun stands next to it."""
-    before = text[max(sent.start, start - 80) : start]
+    before = text[max(sent_start, start - 60) : start]
     m = _SPEAKER_BEFORE_RE.search(before)
     if m:
         who = m.group("who").strip()
         if who not in _NOT_SPEAKERS:
             return who
-    after = text[end : min(sent.end, end + 80)]
+    after = text[end : min(sent_end, end + 60)]
     m = _SPEAKER_AFTER_RE.match(after)
     if m:
         who = m.group("who").strip()
@@ -137,10 +142,16 @@ def _speaker(text: str, start: int, end: int, sent: Span) -> str | None:
     return None
 
 
+#: (start, end, category, weight, quoted, lexicon entry or scare Quote)
+_Hit = tuple[int, int, str, float, bool, Any]
+
+
 class Score:
     """The result of :func:`score`: matches, quotes, counts and rates for one text.
 
-    Sentiment (TextBlob's PatternAnalyzer) is computed only when first read.
+    Scoring finds every hit up front; the :class:`Match` objects (with sentence
+    index and speaker), the sentences and the sentiment (TextBlob's
+    PatternAnalyzer) are built only when first read.
     """
 
     def __init__(self, text: str, lexicon: Lexicon, *, include_quoted: bool = False) -> None:
@@ -149,75 +160,109 @@ class Score:
         self.text = text
         self.lexicon = lexicon
         self.include_quoted = include_quoted
-        self.sentences: list[Span] = split_sentences(text)
-        self.quotes: list[Quote] = find_quotes(text, self.sentences) if _has_quote(text) else []
         self.n_words: int = len(WORD_RE.findall(text))
-        self.matches: list[Match] = self._match()
+        self.quotes: list[Quote] = find_quotes(text) if _has_quote(text) else []
+        self._hits = self._find_hits()
 
     # -- building ---------------------------------------------------------------
-    def _match(self) -> list[Match]:
+    def _find_hits(self) -> list[_Hit]:
+        """Lexicon hits and scare quotes as light tuples; :attr:`matches` dresses them."""
         text = self.text
-        starts = [s.start for s in self.sentences]
-        quote_spans = [(q.inner_start, q.inner_end) for q in self.quotes]
+        spans = [(q.inner_start, q.inner_end) for q in self.quotes]
+        span_starts = [a for a, _ in spans]
+        hits: list[_Hit] = [
+            (
+                start,
+                end,
+                e.category,
+                e.weight,
+                bool(spans) and _inside(spans, span_starts, start, end),
+                e,
+            )
+            for start, end, e in _find_matches(text, normalize_for_matching(text), self.lexicon)
+        ]
+        for q in self.quotes:
+            if q.kind == "scare":
+                hits.append((q.start, q.end, "scare_quote", SCARE_QUOTE_WEIGHT, False, q))
+        if self.quotes:
+            hits.sort(key=lambda h: (h[0], -h[1]))
+        return hits
+
+    @cached_property
+    def _bounds(self) -> Bounds:
+        return sentence_bounds(self.text)
+
+    @cached_property
+    def matches(self) -> list[Match]:
+        """Every match, in text order: offsets, category, weight, why, neutral alternatives."""
+        text = self.text
+        starts, ends = self._bounds
         out: list[Match] = []
-        for start, end, e in _find_matches(text, normalize_for_matching(text), self.lexicon):
+        for start, end, category, weight, quoted, src in self._hits:
             sent = sentence_index(starts, start)
+            if isinstance(src, Quote):
+                out.append(
+                    Match(
+                        start,
+                        end,
+                        src.text,
+                        src.inner,
+                        category,
+                        weight,
+                        (src.inner,),
+                        _SCARE_NOTE,
+                        sent,
+                        quoted,
+                    )
+                )
+                continue
             speaker = None
-            if e.category == "attribution" and self.sentences:
-                speaker = _speaker(text, start, end, self.sentences[sent])
+            if category == "attribution" and starts:
+                speaker = _speaker(text, start, end, starts[sent], ends[sent])
             out.append(
                 Match(
                     start=start,
                     end=end,
                     text=text[start:end],
-                    term=e.term,
-                    category=e.category,
-                    weight=e.weight,
-                    neutral=e.neutral,
-                    note=e.note,
+                    term=src.term,
+                    category=category,
+                    weight=weight,
+                    neutral=src.neutral,
+                    note=src.note,
                     sentence=sent,
-                    quoted=_inside(quote_spans, start, end),
-                    grade=e.grade,
+                    quoted=quoted,
+                    grade=src.grade,
                     speaker=speaker,
-                    referent=e.referent,
-                    perspective=e.perspective,
-                    source=e.source,
+                    referent=src.referent,
+                    perspective=src.perspective,
+                    source=src.source,
                 )
             )
-        for q in self.quotes:
-            if q.kind != "scare":
-                continue
-            out.append(
-                Match(
-                    start=q.start,
-                    end=q.end,
-                    text=q.text,
-                    term=q.inner,
-                    category="scare_quote",
-                    weight=SCARE_QUOTE_WEIGHT,
-                    neutral=(q.inner,),
-                    note=_SCARE_NOTE,
-                    sentence=sentence_index(starts, q.start),
-                    quoted=False,
-                )
-            )
-        out.sort(key=lambda m: (m.start, -m.end))
         return out
 
     # -- counts -----------------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The sentences, with offsets."""
+        return [Span(a, b, self.text[a:b]) for a, b in zip(*self._bounds, strict=True)]
+
     @property
     def n_sentences(self) -> int:
         """Number of sentences."""
-        return len(self.sentences)
+        return len(self._bounds[0])
 
     def _counted(self, include_quoted: bool | None = None) -> list[Match]:
         inc = self.include_quoted if include_quoted is None else include_quoted
         return [m for m in self.matches if inc or not m.quoted]
 
+    def _counted_hits(self, include_quoted: bool | None = None) -> list[_Hit]:
+        inc = self.include_quoted if include_quoted is None else include_quoted
+        return self._hits if inc else [h for h in self._hits if not h[4]]
+
     @property
     def loaded(self) -> float:
         """Weighted sum of matches in the outlet's own voice (or all, with ``include_quoted``)."""
-        return round(sum(m.weight for m in self._counted()), 6)
+        return round(sum(h[3] for h in self._counted_hits()), 6)
 
     @property
     def loaded_per_1k(self) -> float:
@@ -228,17 +273,17 @@ class Score:
     def counts(self) -> dict[str, int]:
         """Counted matches of non-zero weight per category, zero-filled."""
         counts = dict.fromkeys(SCORE_CATEGORIES, 0)
-        for m in self._counted():
-            if m.weight > 0:
-                counts[m.category] = counts.get(m.category, 0) + 1
+        for h in self._counted_hits():
+            if h[3] > 0:
+                counts[h[2]] += 1
         return counts
 
     @property
     def weights(self) -> dict[str, float]:
         """Weighted sum of counted matches per category, zero-filled."""
         sums = dict.fromkeys(SCORE_CATEGORIES, 0.0)
-        for m in self._counted():
-            sums[m.category] = sums.get(m.category, 0.0) + m.weight
+        for h in self._counted_hits():
+            sums[h[2]] += h[3]
         return {k: round(v, 6) for k, v in sums.items()}
 
     @property
@@ -263,7 +308,7 @@ class Score:
         """Share of words inside direct quotations."""
         if not self.n_words:
             return 0.0
-        inside = sum(len(WORD_RE.findall(q.inner)) for q in self.quotes if q.kind == "direct")
+        inside = sum(q.n_words for q in self.quotes if q.kind == "direct")
         return inside / self.n_words
 
     # -- sentiment (lazy) -------------------------------------------------------
@@ -314,30 +359,29 @@ class Score:
     def summary(self, *, sentiment: bool = False) -> dict[str, Any]:
         """Every document-level metric as a flat dict (the columns of :func:`score_frame`)."""
         n = self.n_words
-        own = self._counted(False)
-        every = self.matches
+        own = self._counted_hits(False)
+        every = self._hits
         row: dict[str, Any] = {
             "n_words": n,
             "n_sentences": self.n_sentences,
-            "n_matches": sum(1 for m in own if m.weight > 0),
-            "loaded": round(sum(m.weight for m in own), 6),
-            "loaded_all": round(sum(m.weight for m in every), 6),
+            "n_matches": sum(1 for h in own if h[3] > 0),
+            "loaded": round(sum(h[3] for h in own), 6),
+            "loaded_all": round(sum(h[3] for h in every), 6),
         }
         row["loaded_per_1k"] = row["loaded"] * 1000 / n if n else 0.0
         row["loaded_all_per_1k"] = row["loaded_all"] * 1000 / n if n else 0.0
         per_cat = dict.fromkeys(SCORE_CATEGORIES, 0)
         per_w = dict.fromkeys(SCORE_CATEGORIES, 0.0)
-        for m in own:
-            if m.weight > 0:
-                per_cat[m.category] += 1
-            per_w[m.category] += m.weight
+        grades = dict.fromkeys(GRADES, 0)
+        for h in own:
+            if h[3] > 0:
+                per_cat[h[2]] += 1
+            per_w[h[2]] += h[3]
+            if h[2] == "attribution":
+                grades[h[5].grade] += 1
         for c in SCORE_CATEGORIES:
             row[f"n_{c}"] = per_cat[c]
             row[f"rate_{c}"] = per_w[c] * 1000 / n if n else 0.0
-        grades = dict.fromkeys(GRADES, 0)
-        for m in every:
-            if m.category == "attribution" and not m.quoted and m.grade in grades:
-                grades[m.grade] += 1
         for g in GRADES:
             row[f"attr_{g}"] = grades[g]
         row["n_quotes"] = sum(1 for q in self.quotes if q.kind == "direct")
@@ -460,8 +504,10 @@ def _has_quote(text: str) -> bool:
     return any(c in text for c in "\"“”„«»‘'")
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _match_case(original: str, replacement: str) -> str:

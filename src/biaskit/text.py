@@ -18,6 +18,7 @@ __all__ = [
     "count_words",
     "find_quotes",
     "normalize_for_matching",
+    "sentence_bounds",
     "sentence_index",
     "split_sentences",
     "tokenize",
@@ -25,7 +26,7 @@ __all__ = [
 
 #: A word: letters or digits, joined by inner hyphens, apostrophes or dots
 #: ("self-proclaimed", "don't", "U.S", "3.5"). Non-Latin scripts are words too.
-WORD_RE = re.compile(r"\w+(?:[-‐‑'’.]\w+)*")
+WORD_RE = re.compile(r"\w++(?:[-‐‑'’.]\w++)*+")
 
 #: Abbreviations whose full stop does not end a sentence (compared lowercased).
 ABBREVIATIONS = frozenset(
@@ -104,8 +105,27 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s|$)|\n[ \t]*\n\s*|\n(?=[ \t]*[A-Z“\"«])")
-_WORD_BEFORE_RE = re.compile(r"([\w.]+)[.]$")
+
+def _abbreviation_lookbehinds() -> str:
+    """Look-behinds, checked just after a full stop, for abbreviations and initials."""
+    by_len: dict[int, list[str]] = {}
+    for a in sorted(ABBREVIATIONS):
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    # one fixed-width look-behind per length; single letters are initials ("J. Smith")
+    parts = [rf"(?<!\b(?i:{'|'.join(v)})\.)" for _, v in sorted(by_len.items())]
+    return "".join(parts) + r"(?<!\b[A-Za-z]\.)"
+
+
+#: A sentence end: terminal punctuation (not after an abbreviation or an initial, and
+#: not followed by a lowercase word), a paragraph break, or a line break before a
+#: capitalised line (headlines). Group 1 is the punctuation. Every branch starts
+#: with a character class, so the regex engine skips ahead quickly.
+_SENTENCE_END_RE = re.compile(
+    r"([.!?…](?<![.!?…].)"  # the first mark of a punctuation run
+    + _abbreviation_lookbehinds()
+    + r"[.!?…]*[\"”’»)\]]*)(?:\s+(?![a-z])|$)"
+    r"|\n[ \t]*\n\s*|\n[ \t]*(?=[A-Z“\"«])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,35 +176,29 @@ def split_sentences(text: str) -> list[Span]:
     closing quotes after the full stop, headlines on their own line and
     paragraph breaks. Leading and trailing white space is not part of a sentence.
     """
-    spans: list[Span] = []
-    start = 0
+    starts, ends = sentence_bounds(text)
+    return [Span(a, b, text[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+
+Bounds = tuple[list[int], list[int]]
+
+
+def sentence_bounds(text: str) -> Bounds:
+    """Start and end offsets of the sentences of ``text`` (see :func:`split_sentences`)."""
     n = len(text)
-    for m in _SENTENCE_END_RE.finditer(text):
-        end = m.end()
-        token = m.group()
-        if token[0] == ".":
-            word = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start() + 1)
-            if word is not None:
-                before = word.group(1).lower()
-                if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
-                    continue
-            nxt = text[end : end + 3].lstrip()
-            if nxt[:1].islower():
-                continue
-        _add_sentence(text, start, end, spans)
-        start = end
-    if start < n:
-        _add_sentence(text, start, n, spans)
-    return spans
-
-
-def _add_sentence(text: str, start: int, end: int, spans: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end, text[start:end]))
+    first = n - len(text.lstrip())
+    # a boundary match ends one sentence (at its punctuation, or where the break
+    # starts) and the next sentence starts where the match ends
+    cuts = [(max(m.end(1), m.start()), m.end()) for m in _SENTENCE_END_RE.finditer(text)]
+    starts = [first, *(c[1] for c in cuts)]
+    ends = [*(c[0] for c in cuts), len(text.rstrip())]
+    pairs = [
+        (a, b if not text[b - 1].isspace() else a + len(text[a:b].rstrip()))
+        for a, b in zip(starts, ends, strict=True)
+        if b > a
+    ]
+    pairs = [(a, b) for a, b in pairs if b > a]
+    return [a for a, _ in pairs], [b for _, b in pairs]
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
@@ -194,8 +208,7 @@ def sentence_index(starts: list[int], offset: int) -> int:
 
 # --- matching normalisation -------------------------------------------------
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "ʼ": "'"})
-_FOLD_CHARS = frozenset("’‘‐‑ʼ")
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"), ("ʼ", "'"))
 
 
 def normalize_for_matching(text: str) -> str:
@@ -207,8 +220,9 @@ def normalize_for_matching(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # e.g. "İ" lowercases to two characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if not _FOLD_CHARS.isdisjoint(low):
-        low = low.translate(_FOLD)
+    for old, new in _FOLD_PAIRS:
+        if old in low:
+            low = low.replace(old, new)
     return low
 
 
@@ -216,12 +230,15 @@ def normalize_for_matching(text: str) -> str:
 
 _OPEN = {"“": "”", "«": "»", "„": "“”", '"': '"'}
 _DOUBLE_RE = re.compile(r"[\"“”„«»]|\n[ \t]*\n")
-_SINGLE_RE = re.compile(r"(?<![\w'’])[‘'](?=\w)([^\n‘’'\"“”]{1,60}?[\w.,!?])[’'](?!\w)")
+_SINGLE_RE = re.compile(r"[‘'](?<![\w'’][‘'])(?=\w)([^\n‘’'\"“”]{1,60}?[\w.,!?])[’'](?!\w)")
 _SPEECH_BEFORE_RE = re.compile(
     r"(?:\b(?:said|says|say|saying|told|tells|stated|states|asked|asks|added|adds|wrote|writes|"
     r"declared|declares|announced|replied|replies|insisted|claimed|claims|tweeted|posted|"
     r"according to|quoted as saying|in (?:his|her|their|its) words|as (?:he|she|they|it) put it|"
-    r"what (?:he|she|they|it) called|(?:he|she|they|it) called it)\b[^\w\n]{0,3}|[:])\s*$",
+    r"what (?:he|she|they|it) called|(?:he|she|they|it) called it)\b[^\w\n]{0,3}|[:])\s*$"
+    # a term attributed to whoever uses it: what Moscow calls a "...", dubbed it "..."
+    r"|\b(?:calls?(?!\s+for\b)|(?<!so-)called(?!\s+for\b)|dubs|dubbed|terms|termed|brands|branded|"
+    r"describes? as|described as|refers? to as|referred to as)\s+(?:[\w'’]+\s+){0,5}$",
     re.IGNORECASE,
 )
 _SPEECH_AFTER_RE = re.compile(
@@ -237,7 +254,7 @@ _REPORTING_RE = re.compile(
 _MAX_SCARE_WORDS = 4
 
 
-def find_quotes(text: str, sentences: list[Span] | None = None) -> list[Quote]:
+def find_quotes(text: str) -> list[Quote]:
     """Find quoted spans and tell direct quotations from scare quotes.
 
     Double quotes (straight, curly, guillemets, „low“) are paired within a
@@ -248,9 +265,49 @@ def find_quotes(text: str, sentences: list[Span] | None = None) -> list[Quote]:
     presented as someone's speech ("he said:", ", she added", "in his words"),
     is ``direct``; a shorter one not presented as speech is ``scare``.
     """
-    if sentences is None:
-        sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
+    raw = _paired_quotes(text)
+    if raw is None:
+        raw = _scan_quotes(text)
+    _add_single_quotes(text, raw)
+
+    quotes: list[Quote] = []
+    for a, b, closed in raw:
+        inner_start = a + 1 if text[a] in "\"“”„«»‘'" else a
+        inner_end = b - 1 if closed else b
+        while inner_end > inner_start and text[inner_end - 1].isspace():
+            inner_end -= 1
+        inner = text[inner_start:inner_end]
+        n_words = len(WORD_RE.findall(inner))
+        if n_words == 0:
+            continue
+        kind = _quote_kind(text, a, b, inner, n_words, closed)
+        quotes.append(Quote(a, b, inner_start, inner_end, kind, n_words, text[a:b]))
+    return quotes
+
+
+_PAIR_RE = re.compile(r'“[^“”\n]*”|"[^"\n]*"|«[^«»\n]*»')
+
+
+def _paired_quotes(text: str) -> list[tuple[int, int, bool]] | None:
+    """The common case, fast: every double quote mark closes on its own line.
+
+    Returns None when any mark is left over or a straight quote opens like a
+    closing mark; the full scanner then decides.
+    """
+    pairs = []
+    for m in _PAIR_RE.finditer(text):
+        a = m.start()
+        if text[a] == '"' and a > 0:
+            prev, nxt = text[a - 1], text[a + 1 : a + 2]
+            if (prev.isalnum() or prev in ".,!?;") and (nxt.isspace() or nxt in ".,;:!?)"):
+                return None
+        pairs.append((a, m.end(), True))
+    n_marks = sum(text.count(c) for c in '"“”„«»')
+    return pairs if n_marks == 2 * len(pairs) else None
+
+
+def _scan_quotes(text: str) -> list[tuple[int, int, bool]]:
+    """Pair double quote marks paragraph by paragraph, mending unclosed and orphan marks."""
     raw: list[tuple[int, int, bool]] = []  # (open index, close index exclusive, closed properly)
     para_start = 0
     open_at = -1
@@ -282,29 +339,25 @@ def find_quotes(text: str, sentences: list[Span] | None = None) -> list[Quote]:
             open_at = -1
     if open_at >= 0:
         raw.append((open_at, len(text), False))
+    return raw
 
-    double_spans = [(a, b) for a, b, _ in raw]
+
+def _add_single_quotes(text: str, raw: list[tuple[int, int, bool]]) -> None:
+    """Add single-quoted spans of up to six words that lie outside double quotes."""
+    if "'" not in text and "‘" not in text:
+        return
+    double_starts = [a for a, _, _ in raw]
+    found = []
     for m in _SINGLE_RE.finditer(text):
         a, b = m.start(), m.end()
-        if any(s <= a < e for s, e in double_spans):
-            continue
+        i = bisect.bisect_right(double_starts, a) - 1
+        if i >= 0 and a < raw[i][1]:
+            continue  # inside a double-quoted span
         if len(WORD_RE.findall(m.group(1))) <= 6:
-            raw.append((a, b, True))
-    raw.sort()
-
-    quotes: list[Quote] = []
-    for a, b, closed in raw:
-        inner_start = a + 1 if text[a] in "\"“”„«»‘'" else a
-        inner_end = b - 1 if closed else b
-        while inner_end > inner_start and text[inner_end - 1].isspace():
-            inner_end -= 1
-        inner = text[inner_start:inner_end]
-        n_words = len(WORD_RE.findall(inner))
-        if n_words == 0:
-            continue
-        kind = _quote_kind(text, a, b, inner, n_words, closed, starts, sentences)
-        quotes.append(Quote(a, b, inner_start, inner_end, kind, n_words, text[a:b]))
-    return quotes
+            found.append((a, b, True))
+    if found:
+        raw.extend(found)
+        raw.sort()
 
 
 def _orphan_close(text: str, para_start: int, i: int, raw: list[tuple[int, int, bool]]) -> None:
@@ -316,6 +369,15 @@ def _orphan_close(text: str, para_start: int, i: int, raw: list[tuple[int, int, 
         raw.append((start, i + 1, True))
 
 
+def _sentence_around(text: str, a: int, b: int, reach: int = 400) -> tuple[int, int]:
+    """Start and end of the sentence around ``text[a:b]``, looking at most ``reach`` away."""
+    start = max(0, a - reach)
+    for m in _SENTENCE_END_RE.finditer(text, start, a):
+        start = m.end()
+    m = _SENTENCE_END_RE.search(text, max(a, b - 2), min(len(text), b + reach))
+    return start, (m.start() if m else min(len(text), b + reach))
+
+
 def _quote_kind(
     text: str,
     a: int,
@@ -323,13 +385,11 @@ def _quote_kind(
     inner: str,
     n_words: int,
     closed: bool,
-    starts: list[int],
-    sentences: list[Span],
 ) -> Literal["direct", "scare"]:
     if n_words > _MAX_SCARE_WORDS or not closed:
         return "direct"
-    sent = sentences[sentence_index(starts, a)] if sentences else Span(0, len(text), text)
-    before = text[max(sent.start, a - 60) : a]
+    sent_start, sent_end = _sentence_around(text, a, b)
+    before = text[max(sent_start, a - 60) : a]
     if _SPEECH_BEFORE_RE.search(before):
         return "direct"
     after = text[b : b + 60]
@@ -338,7 +398,7 @@ def _quote_kind(
     if _SPEECH_AFTER_RE.match(after) and after.lstrip()[:1] in ",—–-":
         return "direct"
     if inner.rstrip()[-1:] in ".!?":
-        outside = text[sent.start : a] + " " + text[b : sent.end]
+        outside = text[sent_start:a] + " " + text[b:sent_end]
         if _REPORTING_RE.search(outside):
             return "direct"
     return "scare"
