@@ -212,7 +212,7 @@ def test_timeline_pooled_per_month():
 
 def test_charts_from_compare_output():
     import warnings
-    from biaskit import compare
+
 
     scored = pd.DataFrame(
         {
