@@ -213,7 +213,6 @@ def test_timeline_pooled_per_month():
 def test_charts_from_compare_output():
     import warnings
 
-
     scored = pd.DataFrame(
         {
             "outlet": ["A", "A", "B", "B"],

@@ -11,6 +11,7 @@ from biaskit.compare import (
 )
 from biaskit.corpus import CorpusError, iter_corpus, load_corpus, load_example_corpus
 from biaskit.datasets import fetch_babe, fetch_file, load_allsides, load_babe, load_mediacloud
+from biaskit.evaluate import evaluate, load_annotated
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
 from biaskit.score import Match, Score, match_frame, score, score_frame
@@ -27,11 +28,13 @@ __all__ = [
     "compare",
     "compare_paired",
     "distinctive_terms",
+    "evaluate",
     "fetch_babe",
     "fetch_file",
     "highlight",
     "iter_corpus",
     "load_allsides",
+    "load_annotated",
     "load_babe",
     "load_corpus",
     "load_example_corpus",
