@@ -17,10 +17,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-import biaskit  # noqa: E402
-from biaskit.evaluate import roc_auc  # noqa: E402
+import biaskit
+from biaskit.evaluate import roc_auc
 
 
 def main() -> None:

@@ -61,6 +61,10 @@ def main() -> None:
         for t in ts:
             biaskit.score(t, lexicon).loaded  # noqa: B018
 
+    def score_matches(ts):
+        for t in ts:
+            biaskit.score(t, lexicon).matches  # noqa: B018
+
     def score_sentiment(ts):
         for t in ts:
             biaskit.score(t, lexicon).sentiment  # noqa: B018
@@ -78,6 +82,7 @@ def main() -> None:
 
     methods = [
         ("biaskit.score", score_only),
+        ("biaskit.score + Match objects read", score_matches),
         ("biaskit.score + sentiment", score_sentiment),
         ("biaskit.score_frame (no sentiment)", score_frame_fast),
         ("TextBlob(s).sentiment", textblob_sentiment),

@@ -155,3 +155,14 @@ def test_lexicon_table_lists_every_entry(lexicon):
     md = lexicon_markdown(lexicon)
     assert md.count("\n| ") - md.count("\n| term") - md.count("\n| referent") >= len(lexicon)
     assert "| **dictator** |" in md
+
+
+def test_committed_lexicon_table_is_current(lexicon):
+    from pathlib import Path
+
+    from biaskit.lexicon_table import lexicon_markdown
+
+    committed = Path(__file__).resolve().parents[1] / "docs" / "lexicon.md"
+    assert committed.read_text(encoding="utf-8") == lexicon_markdown(lexicon), (
+        "docs/lexicon.md is stale: run `make lexicon-table`"
+    )
