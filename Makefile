@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check src tests tests_ui benchmarks scripts
 
 unit: setup
 	$(BIN)/pytest -q tests
@@ -29,6 +29,10 @@ nbval: setup
 	else echo "no notebooks yet"; fi
 
 test: lint unit nbval
+
+test-ui: setup
+	bash scripts/ui_setup.sh
+	$(BIN)/pytest -q tests_ui -p no:cacheprovider
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks
