@@ -14,6 +14,7 @@ from biaskit.datasets import fetch_babe, fetch_file, load_allsides, load_babe, l
 from biaskit.evaluate import evaluate, load_annotated
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
+from biaskit.scale import read_corpus_dask, score_dask, score_stream
 from biaskit.score import Match, Score, match_frame, score, score_frame
 
 __all__ = [
@@ -43,9 +44,12 @@ __all__ = [
     "match_frame",
     "naming_shares",
     "plot",
+    "read_corpus_dask",
     "scare_quotes",
     "score",
+    "score_dask",
     "score_frame",
+    "score_stream",
 ]
 __version__ = "0.1.0"
 

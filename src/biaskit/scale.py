@@ -19,11 +19,14 @@ inside the functions that need it, so ``import biaskit`` never needs it.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import math
 import os
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from biaskit.corpus import (
@@ -33,6 +36,7 @@ from biaskit.corpus import (
     CorpusError,
     _article_record,
     _frame,
+    _normalise,
     _Options,
     _options,
     _parse_date,
@@ -52,6 +56,7 @@ DASK_HINT = 'pip install "biaskit[dask]"'
 PARQUET_SUFFIXES = (".parquet", ".parq", ".pq")
 _SKIP_NAMES = {"readme.md", "story.md", "license.md", "datasheet.md", "changelog.md"}
 _TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")
+_ROW = "__biaskit_row"  # a table's row numbers, while reading
 
 
 def _import_dd(what: str):
@@ -85,6 +90,8 @@ def _score_partition(
     keep_text: bool = False,
 ) -> pd.DataFrame:
     """:func:`score_frame` on one partition or batch, with fixed metric dtypes."""
+    if isinstance(lexicon, _LexiconRef):
+        lexicon = lexicon.lexicon
     if text not in df.columns:
         raise KeyError(f"score_frame: no column {text!r}; columns are {list(df.columns)}")
     missing = df[text].isna()
@@ -104,6 +111,35 @@ def _score_partition(
 
 
 # --- Dask -------------------------------------------------------------------
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+class _LexiconRef:
+    """A lexicon as a Dask task argument: tokenized by content, pickled without its
+    compiled matcher, and rebuilt once per worker process."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        import hashlib
+        import pickle
+
+        self.lexicon = lexicon
+        self.key = hashlib.sha1(pickle.dumps((lexicon.name, tuple(lexicon)))).hexdigest()
+
+    def __dask_tokenize__(self) -> tuple[str, str]:
+        return ("biaskit-lexicon", self.key)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_rebuild_lexicon, (self.key, tuple(self.lexicon), self.lexicon.name))
+
+
+def _rebuild_lexicon(key: str, entries: tuple[Any, ...], name: str) -> Lexicon:
+    from biaskit.lexicon import Lexicon
+
+    lexicon = _LEXICONS.get(key)
+    if lexicon is None:
+        lexicon = _LEXICONS[key] = Lexicon(entries, name=name)
+    return lexicon
 
 
 def score_dask(
@@ -136,7 +172,7 @@ def score_dask(
     if text not in ddf.columns:
         raise KeyError(f"score_dask: no column {text!r}; columns are {list(ddf.columns)}")
     options = {
-        "lexicon": lexicon,
+        "lexicon": _LexiconRef(lexicon) if lexicon is not None else None,
         "include_quoted": include_quoted,
         "sentiment": sentiment,
         "keep_text": keep_text,
@@ -164,36 +200,45 @@ def read_corpus_dask(
     """Read a corpus into a partitioned Dask DataFrame with the schema of :func:`load_corpus`.
 
     ``path`` is a folder of ``.md``/``.txt`` articles (and/or CSV/JSONL shards), a
-    ``.csv``/``.tsv``/``.jsonl`` file, or a Parquet file or folder of Parquet files.
-    Columns: ``id``, ``outlet``, ``date``, ``title``, ``story``, ``text``, any other
-    metadata, ``source``; ``text=``, ``outlet=`` ... name the source columns or
+    ``.csv``/``.tsv``/``.jsonl`` file, a Parquet file or folder of Parquet files, or a
+    remote or wildcard path such as ``"s3://bucket/articles/*.parquet"`` (read through
+    fsspec). Columns: ``id``, ``outlet``, ``date``, ``title``, ``story``, ``text``, any
+    other metadata, ``source``; ``text=``, ``outlet=`` ... name the source columns or
     front-matter fields to use, as in :func:`load_corpus`.
 
     * Articles are grouped into partitions of about ``blocksize`` bytes of files;
-      each partition is loaded as :func:`load_corpus` would load those files. The
-      metadata columns are those of the first partition (read at once to learn
-      them), or ``columns=``; a later article with other fields is an error.
-    * CSV and JSONL files are split into byte blocks of ``blocksize``
-      (``None``: one partition per file). A CSV whose first megabyte has line
-      breaks inside quoted fields is read as one partition, since byte blocks
-      would cut its rows apart: prefer JSONL or Parquet for big corpora.
-    * Parquet is read with ``dask.dataframe.read_parquet`` (its row groups).
+      each partition is loaded as :func:`load_corpus` would load those files.
+    * JSONL files are split into byte blocks of ``blocksize`` (``None``: one
+      partition per file), each read by the task that scores it.
+    * CSV files are read with ``dask.dataframe.read_csv`` in byte blocks. A CSV whose
+      first megabyte has line breaks inside quoted fields is read as one partition,
+      since byte blocks would cut its rows apart: prefer JSONL or Parquet.
+    * Parquet is read with ``dask.dataframe.read_parquet``.
 
-    Differences from :func:`load_corpus`: ``date`` is ``datetime64[ns]``; for
-    tables ``source`` is the file (no line number) and rows without an id get
-    ``<file stem>-<row number>``; duplicate ids are checked within a partition
-    only. Bad documents raise :class:`CorpusError` when the partition is computed.
+    For articles and JSONL the metadata columns are those of the first partition
+    (read at once to learn them) plus any named in ``columns=``; a later document
+    with another field is an error that says so.
+
+    Differences from :func:`load_corpus`: ``date`` is ``datetime64[ns]``; for tables
+    ``source`` is the file (no line number); a table without an ``id`` column gets
+    ``<file stem>-<row number>`` ids (a running count over the partitions), and
+    empty ids in an ``id`` column become ``<file stem>-p<partition>-<row>``;
+    duplicate ids are checked within a partition only. Bad documents raise
+    :class:`CorpusError` when their partition is computed.
     """
     _import_dd("read_corpus_dask")
-    p = Path(path)
     opts = _options(text, outlet, date, id, title, story, encoding)
+    name = os.fspath(path)
+    if "://" in name or any(c in name for c in "*?["):  # remote storage or a wildcard
+        return _read_table(name, _table_kind(name), opts, blocksize, False, columns)
+    p = Path(path)
     if not p.exists():
         raise CorpusError(f"{p}: no such file or folder", file=str(p))
     if p.is_dir():
         return _read_folder(p, opts, blocksize, columns)
     suffix = p.suffix.lower()
     if suffix in (".csv", ".tsv", ".jsonl", ".ndjson") or suffix in PARQUET_SUFFIXES:
-        return _read_table(p, opts, blocksize)
+        return _read_table(str(p), _table_kind(p.name), opts, blocksize, True, columns)
     if suffix in (".json", *ARTICLE_SUFFIXES):  # one document or one JSON list: small
         import dask.dataframe as dd
 
@@ -210,7 +255,7 @@ def read_corpus_dask(
 
 
 def _mapping_kwargs(opts: _Options) -> dict[str, str]:
-    return {("id" if k == "id" else k): v for k, v in opts.mapping.items()}
+    return dict(opts.mapping)
 
 
 def _parse_blocksize(blocksize: int | str | None) -> int | None:
@@ -239,7 +284,7 @@ def _read_folder(folder: Path, opts: _Options, blocksize, columns: list[str] | N
     tables = [p for p in files if p.suffix.lower() in _TABLE_SUFFIXES]
     parquet = [p for p in files if p.suffix.lower() in PARQUET_SUFFIXES]
     if parquet and not articles and not tables:
-        return _read_table(folder, opts, blocksize)
+        return _read_table(str(folder), "parquet", opts, blocksize)
     if not articles and not tables:
         raise CorpusError(
             f"{folder}: no articles found (.md, .txt, .csv, .jsonl, .json or .parquet)",
@@ -259,10 +304,8 @@ def _read_folder(folder: Path, opts: _Options, blocksize, columns: list[str] | N
         groups.append(tuple(current))
     groups.extend((str(p),) for p in tables)  # one partition per table file
     first = _load_files(groups[0], str(folder), opts, None)
-    if columns is None:
-        columns = list(first.columns)
-    else:
-        columns = [*SCHEMA, *(c for c in columns if c not in SCHEMA and c != "source"), "source"]
+    known = list(first.columns)[:-1]  # all but "source", which stays last
+    columns = [*known, *(c for c in columns or () if c not in known and c != "source"), "source"]
     meta = _conform(first.iloc[:0], columns, groups[0][0], strict=False)
     return dd.from_map(
         _load_files,
@@ -275,7 +318,7 @@ def _read_folder(folder: Path, opts: _Options, blocksize, columns: list[str] | N
 
 
 def _load_files(
-    files: tuple[str, ...], root: str, opts: _Options, columns: list[str] | None
+    files: tuple[str, ...], root: str, opts: _Options, schema: list[str] | None
 ) -> pd.DataFrame:
     """One partition: these files, loaded as :func:`load_corpus` would load them."""
     root_path = Path(root)
@@ -305,9 +348,9 @@ def _load_files(
             records.append(record)
     df = _frame(records, root=root_path)
     df["date"] = df["date"].astype("datetime64[ns]")
-    if columns is None:
+    if schema is None:
         return df
-    return _conform(df, columns, files[0], strict=True)
+    return _conform(df, schema, files[0], strict=True)
 
 
 def _conform(df: pd.DataFrame, columns: list[str], where: str, strict: bool) -> pd.DataFrame:
@@ -326,41 +369,53 @@ def _conform(df: pd.DataFrame, columns: list[str], where: str, strict: bool) -> 
     return out
 
 
-def _read_table(p: Path, opts: _Options, blocksize) -> Any:
-    """CSV/JSONL via Dask's readers, Parquet via read_parquet; then mapped to the schema."""
+def _table_kind(name: str) -> str:
+    suffix = PurePosixPath(name.rstrip("/")).suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        return suffix[1:]
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix in PARQUET_SUFFIXES or not suffix:  # a folder of Parquet files
+        return "parquet"
+    raise CorpusError(
+        f"{name}: unknown corpus format {suffix!r} for a remote or wildcard path "
+        "(use .parquet, .csv, .tsv or .jsonl)",
+        file=name,
+    )
+
+
+def _read_table(
+    where: str,
+    kind: str,
+    opts: _Options,
+    blocksize,
+    local: bool = True,
+    columns: list[str] | None = None,
+) -> Any:
+    """CSV via Dask's reader, JSONL in byte blocks, Parquet via read_parquet; then the schema."""
     import dask.dataframe as dd
 
-    suffix = p.suffix.lower()
     enc = "utf-8-sig" if opts.encoding.lower().replace("_", "-") in ("utf-8", "utf8") else None
     enc = enc or opts.encoding
-    if p.is_dir() or suffix in PARQUET_SUFFIXES:
-        kind = "Parquet"
-        ddf = dd.read_parquet(str(p), blocksize=blocksize if blocksize is not None else "default")
-    elif suffix in (".jsonl", ".ndjson"):
-        kind = "JSONL"
-        ddf = dd.read_json(
-            str(p),
-            lines=True,
-            blocksize=_parse_blocksize(blocksize),
-            encoding=enc,
-            dtype=False,
-            convert_dates=False,
-            keep_default_dates=False,
-        )
+    if kind == "parquet":
+        ddf = dd.read_parquet(where, blocksize=blocksize if blocksize is not None else "default")
+    elif kind == "jsonl":
+        ddf = _read_jsonl(where, enc, _parse_blocksize(blocksize), columns)
     else:
-        kind = "CSV"
         size = _parse_blocksize(blocksize)
-        if size is not None and _csv_has_multiline_fields(p, enc, "\t" if suffix == ".tsv" else ","):
+        sep = "\t" if kind == "tsv" else ","
+        if size is not None and local and _csv_has_multiline_fields(Path(where), enc, sep):
             size = None
         ddf = dd.read_csv(
-            str(p),
+            where,
             blocksize=size,
-            sep="\t" if suffix == ".tsv" else ",",
+            sep=sep,
             encoding=enc,
             dtype=str,
             keep_default_na=False,
             na_filter=False,
         )
+    kind = {"parquet": "Parquet", "jsonl": "JSONL"}.get(kind, kind.upper())
     # rename to the schema, as load_corpus does
     present = list(ddf.columns)
     assigned: dict[str, Any] = {}
@@ -378,18 +433,82 @@ def _read_table(p: Path, opts: _Options, blocksize) -> Any:
     for required in REQUIRED:
         if required not in cols:
             hint = "" if required in opts.mapping else f"; map one with {required}="
+            names = ", ".join(map(str, present))
             raise CorpusError(
-                f"{p}: {kind} has no column {required!r} (columns: {', '.join(map(str, present))}"
-                f"{hint})",
-                file=str(p),
+                f"{where}: {kind} has no column {required!r} (columns: {names}{hint})",
+                file=where,
                 field=required,
             )
-    extras = [c for c in cols if c not in SCHEMA and c != "source" and not str(c).startswith("_")]
-    ddf = ddf.assign(_n=1)
-    ddf = ddf.assign(_n=ddf["_n"].cumsum())  # row numbers, for derived ids and messages
-    sample = ddf._meta_nonempty.iloc[:0]
-    meta = _normalise_rows(sample, str(p), extras)
-    return ddf.map_partitions(_normalise_rows, str(p), extras, meta=meta)
+    extras = [c for c in cols if c not in SCHEMA and c != "source"]
+    if "id" not in cols:  # ids from row numbers, as load_corpus derives them: a running count
+        ddf = ddf.assign(**{_ROW: 1})
+        ddf = ddf.assign(**{_ROW: ddf[_ROW].cumsum()})
+    meta = _normalise_rows(ddf._meta_nonempty.iloc[:0], where, extras)
+    return ddf.map_partitions(_normalise_rows, where, extras, meta=meta)
+
+
+def _read_jsonl(where: str, encoding: str, blocksize: int | None, columns) -> Any:
+    """JSON Lines in byte blocks (one task per block, fused with what follows)."""
+    import dask.dataframe as dd
+    from fsspec.core import get_fs_token_paths
+
+    fs, _, paths = get_fs_token_paths(where, mode="rb")
+    if not paths:
+        raise CorpusError(f"{where}: no such file", file=where)
+    blocks: list[tuple[str, int, int]] = []
+    for path in paths:
+        size = fs.size(path)
+        step = blocksize or size or 1
+        name = fs.unstrip_protocol(path) if "://" in where else path
+        blocks.extend((name, start, min(start + step, size)) for start in range(0, size or 1, step))
+    first = _jsonl_block(blocks[0], encoding, None)
+    columns = [*first.columns, *(c for c in columns or () if c not in first.columns)]
+    meta = _conform(first.iloc[:0], columns, blocks[0][0], strict=False)
+    return dd.from_map(
+        _jsonl_block,
+        blocks,
+        args=(encoding, columns),
+        meta=meta,
+        label="read-jsonl",
+        enforce_metadata=False,
+    )
+
+
+def _jsonl_block(
+    block: tuple[str, int, int], encoding: str, keep: list[str] | None
+) -> pd.DataFrame:
+    """The JSON objects on the lines that start inside one byte block of a file."""
+    import fsspec
+    import pandas as pd
+
+    path, start, end = block
+    rows: list[dict[str, Any]] = []
+    with fsspec.open(path, "rb") as fh:
+        if start:
+            fh.seek(start - 1)
+            fh.readline()  # the line begun before this block belongs to the previous one
+        pos = fh.tell()
+        while pos < end:
+            raw = fh.readline()
+            if not raw:
+                break
+            if raw.strip():
+                try:
+                    obj = json.loads(raw.decode(encoding))
+                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                    raise CorpusError(
+                        f"{path}: byte {pos}: not a JSON line ({exc})", file=path
+                    ) from None
+                if not isinstance(obj, dict):
+                    raise CorpusError(
+                        f"{path}: byte {pos}: expected a JSON object per line", file=path
+                    )
+                rows.append(obj)
+            pos += len(raw)
+    df = pd.DataFrame.from_records(rows)
+    if keep is None:
+        return df
+    return _conform(df, keep, path, strict=True)
 
 
 def _csv_has_multiline_fields(p: Path, encoding: str, delimiter: str) -> bool:
@@ -412,19 +531,26 @@ def _csv_has_multiline_fields(p: Path, encoding: str, delimiter: str) -> bool:
         return True
 
 
-def _normalise_rows(df: pd.DataFrame, path: str, extras: list[str]) -> pd.DataFrame:
+def _normalise_rows(
+    df: pd.DataFrame, path: str, extras: list[str], partition_info: dict | None = None
+) -> pd.DataFrame:
     """One partition of a table: the schema of load_corpus, with clear errors for bad rows."""
     import pandas as pd
 
-    stem = Path(path).stem
-    n = df["_n"].astype("int64") if "_n" in df.columns else pd.Series(range(1, len(df) + 1))
+    stem = PurePosixPath(path.rstrip("/")).stem
+    part = (partition_info or {}).get("number", 0)
+    if _ROW in df.columns:  # row numbers over the whole table
+        labels = df[_ROW].astype("int64").astype(str)
+        where = [f"row {r}" for r in labels]
+    else:  # row numbers within the partition
+        labels = pd.Series([f"p{part}-{i}" for i in range(1, len(df) + 1)], index=df.index)
+        where = [f"partition {part}, row {i}" for i in range(1, len(df) + 1)]
     for required in REQUIRED:
         values = df[required]
-        bad = values.isna() | values.astype(str).str.strip().eq("")
+        bad = (values.isna() | values.astype(str).str.strip().eq("")).to_numpy()
         if bad.any():
-            row = int(n[bad].iloc[0])
             raise CorpusError(
-                f"{path}: row {row}: field {required!r} is missing or empty",
+                f"{path}: {where[bad.argmax()]}: field {required!r} is missing or empty",
                 file=path,
                 field=required,
             )
@@ -434,18 +560,18 @@ def _normalise_rows(df: pd.DataFrame, path: str, extras: list[str]) -> pd.DataFr
             f"{path}: field 'text' is not text: {not_text[0]!r}", file=path, field="text"
         )
     out = pd.DataFrame(index=df.index)
+    derived = stem + "-" + labels
     if "id" in df.columns:
         ids = df["id"].astype(object)
         empty = ids.isna() | ids.map(lambda v: v == "")
-        ids = ids.where(~empty, stem + "-" + n.astype(str))
-        out["id"] = ids.map(str).astype(str)
+        out["id"] = ids.where(~empty, derived).map(str).astype(str)
     else:
-        out["id"] = (stem + "-" + n.astype(str)).astype(str)
+        out["id"] = derived.astype(str)
     out["outlet"] = df["outlet"].map(str).astype(str)
     if "date" in df.columns:
         dates = [
-            _parse_date(v, {"source": f"{path}: row {int(r)}"})
-            for v, r in zip(df["date"], n, strict=True)
+            _parse_date(v, {"source": f"{path}: {w}"})
+            for v, w in zip(df["date"], where, strict=True)
         ]
         out["date"] = pd.to_datetime(pd.Series(dates, index=df.index, dtype=object))
     else:
@@ -453,7 +579,7 @@ def _normalise_rows(df: pd.DataFrame, path: str, extras: list[str]) -> pd.DataFr
     out["date"] = out["date"].astype("datetime64[ns]")
     for col in ("title", "story"):
         if col in df.columns:
-            out[col] = df[col].map(lambda v: "" if v is None or v != v else str(v)).astype(str)
+            out[col] = df[col].map(lambda v: "" if pd.isna(v) else str(v)).astype(str)
         else:
             out[col] = ""
         out[col] = out[col].astype(str)
@@ -531,6 +657,8 @@ def score_stream(
                 results.append(scored)
             else:
                 writer.write(scored)
+        if writer is not None and n == 0:  # an empty corpus still gets the header/schema
+            writer.write(_score_partition(_frame([]), **score_options))
     finally:
         if writer is not None:
             writer.close()
@@ -581,7 +709,7 @@ def _batches(source: Any, batch_size: int, opts: _Options) -> Iterator[_Batch]:
             yield ("frame", item, text_col)
             continue
         if isinstance(item, str):
-            record: dict[str, Any] = {"id": str(i), "text": item}
+            record: dict[str, Any] = _normalise({"id": str(i), "text": item})
         elif isinstance(item, dict):
             record = _mapped(item, opts, i)
         else:
@@ -614,8 +742,7 @@ def _mapped(item: dict[str, Any], opts: _Options, i: int) -> dict[str, Any]:
         )
         raise ValueError(f"score_stream: document {i} (id {item.get('id', i)!r}) {what}")
     record.setdefault("id", str(i))
-    record.setdefault("source", f"document {i}")
-    return record
+    return _normalise(record)
 
 
 def _batch_frame(batch: _Batch) -> tuple[pd.DataFrame, str]:
@@ -624,7 +751,8 @@ def _batch_frame(batch: _Batch) -> tuple[pd.DataFrame, str]:
         return batch[1], batch[2]
     _, records, root, text_col = batch
     for record in records:
-        record["date"] = _parse_date(record.get("date"), record)
+        where = record if "source" in record else {"source": f"document {record.get('id')}"}
+        record["date"] = _parse_date(record.get("date"), where)
     df = _frame(records, root=Path(root) if root is not None else None)
     return df, text_col
 
@@ -671,6 +799,20 @@ def _score_batches(
                 future.cancel()
 
 
+def _jsonable(value: Any) -> Any:
+    import pandas as pd
+
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dt.date):  # datetime and Timestamp too
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, list | dict | str):  # numpy scalars
+        return value.item()
+    return value
+
+
 class _Writer:
     """Appends scored batches to a CSV, TSV, JSONL or Parquet file."""
 
@@ -702,12 +844,11 @@ class _Writer:
         self._fh = None if self.kind == "parquet" else path.open("w", encoding="utf-8", newline="")
 
     def write(self, df: pd.DataFrame) -> None:
-        if self.kind == "jsonl":
+        if self.kind == "jsonl":  # json.dumps keeps every digit of a float (to_json does not)
             assert self._fh is not None
-            if len(df):
-                df.to_json(
-                    self._fh, orient="records", lines=True, date_format="iso", force_ascii=False
-                )
+            for row in df.to_dict(orient="records"):
+                self._fh.write(json.dumps({k: _jsonable(v) for k, v in row.items()}))
+                self._fh.write("\n")
             return
         if self.columns is None:
             self.columns = list(df.columns)
@@ -741,5 +882,3 @@ class _Writer:
             self._fh.close()
         if self._parquet is not None:
             self._parquet.close()
-        elif self.kind == "parquet" and not self.path.exists():
-            self.path.write_bytes(b"")

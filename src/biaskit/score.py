@@ -365,8 +365,8 @@ class Score:
             "n_words": n,
             "n_sentences": self.n_sentences,
             "n_matches": sum(1 for h in own if h[3] > 0),
-            "loaded": round(sum(h[3] for h in own), 6),
-            "loaded_all": round(sum(h[3] for h in every), 6),
+            "loaded": round(float(sum(h[3] for h in own)), 6),
+            "loaded_all": round(float(sum(h[3] for h in every)), 6),
         }
         row["loaded_per_1k"] = row["loaded"] * 1000 / n if n else 0.0
         row["loaded_all_per_1k"] = row["loaded_all"] * 1000 / n if n else 0.0
@@ -571,7 +571,7 @@ def score_frame(
     rows = []
     for idx, value in zip(df.index, df[text], strict=True):
         if not isinstance(value, str):
-            if value is None or (isinstance(value, float) and value != value):
+            if pd.isna(value):
                 raise ValueError(f"score_frame: row {idx!r}: column {text!r} is empty (missing)")
             raise TypeError(f"score_frame: row {idx!r}: column {text!r} is not text: {value!r}")
         rows.append(Score(value, lex, include_quoted=include_quoted).summary(sentiment=sentiment))
