@@ -206,6 +206,11 @@ class Evaluation:
         return self.summary.round(3).to_html(index=False)
 
 
+def _most_common(counts: Counter[str], top: int) -> list[tuple[str, int]]:
+    """The ``top`` most frequent words, ties broken alphabetically (deterministic)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+
 def _markdown(df: pd.DataFrame) -> str:
     cols = list(df.columns)
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
@@ -300,7 +305,7 @@ def evaluate(
     return Evaluation(
         summary=summary,
         by_category=by_cat_fp,
-        false_positives=pd.DataFrame(fp_words.most_common(top), columns=["word", "count"]),
-        false_negatives=pd.DataFrame(fn_words.most_common(top), columns=["word", "count"]),
+        false_positives=pd.DataFrame(_most_common(fp_words, top), columns=["word", "count"]),
+        false_negatives=pd.DataFrame(_most_common(fn_words, top), columns=["word", "count"]),
         sentences=per_sentence,
     )

@@ -19,9 +19,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
-from biaskit.compare import attribution_profile, compare, naming_shares, scare_quotes
+from biaskit.compare import (
+    ALL_OTHERS,
+    attribution_profile,
+    compare,
+    naming_shares,
+    scare_quotes,
+)
 from biaskit.highlight import HTML, highlight
 from biaskit.lexicon import Lexicon, load_lexicon
 from biaskit.score import Score, match_frame, score
@@ -33,12 +40,17 @@ __all__ = [
     "DESIGNED_CONTRASTS",
     "ArticleExplorer",
     "Markdown",
+    "annotated_data",
     "article",
     "article_explorer",
     "compare_articles",
     "describe_paired",
     "describe_rates",
     "designed_contrasts",
+    "error_examples",
+    "evaluation_chart",
+    "naming_summary",
+    "pick_referent",
     "replicate",
     "rewrite_side_by_side",
     "same_results",
@@ -128,6 +140,7 @@ def side_by_side(
 
 _TOKEN_RE = re.compile(r"\s+|[^\s]+")
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
+_EDGES_RE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
 _INS_STYLE = "background:rgba(0,158,115,0.25);border-bottom:2px solid #009E73;padding:0 1px"
 
 
@@ -144,12 +157,22 @@ def _marked_rewrite(original: str, rewritten: str) -> tuple[str, int]:
     changed = 0
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, _i1, _i2, j1, j2 in matcher.get_opcodes():
-        chunk = html.escape("".join(b[j1:j2]), quote=False)
+        chunk = "".join(b[j1:j2])
         if op == "equal" or not chunk.strip():
-            pieces.append(chunk)
+            pieces.append(html.escape(chunk, quote=False))
         elif op in ("replace", "insert"):
             changed += 1
-            pieces.append(f'<span class="bk-rewritten" style="{_INS_STYLE}">{chunk}</span>')
+            lead, core, trail = _EDGES_RE.match(chunk).groups()  # punctuation stays unmarked
+            if not core:
+                pieces.append(html.escape(chunk, quote=False))
+                continue
+            pieces.append(
+                html.escape(lead, quote=False)
+                + f'<span class="bk-rewritten" style="{_INS_STYLE}">'
+                + html.escape(core, quote=False)
+                + "</span>"
+                + html.escape(trail, quote=False)
+            )
         else:  # delete: nothing of it is left in the rewrite
             changed += 1
     return "".join(pieces), changed
@@ -373,13 +396,19 @@ def describe_rates(table: pd.DataFrame, *, unit: str = "loaded words per 1,000 w
             (apart if a.ci_low > b.ci_high else close).append(f"{a.group} and {b.group}")
         lines += [
             "",
-            f"**{top['group']}** has the highest rate and **{bottom['group']}** the lowest.",
+            f"**{top['group']}** has the highest rate and **{bottom['group']}** the lowest. "
+            "Taking neighbours in this ranking two at a time:",
+            "",
         ]
         if apart:
-            lines.append("Clearly apart (intervals do not overlap): " + "; ".join(apart) + ".")
+            lines.append(
+                "- clearly apart (the intervals do not overlap): " + "; ".join(apart) + "."
+            )
         if close:
             lines.append(
-                "Too close to rank on this data (intervals overlap): " + "; ".join(close) + "."
+                "- too close to rank on this data (the intervals overlap): "
+                + "; ".join(close)
+                + "."
             )
     return Markdown("\n".join(lines))
 
@@ -388,6 +417,7 @@ def describe_paired(table: pd.DataFrame) -> Markdown:
     """:func:`biaskit.compare_paired` output read out in plain words."""
     lines = []
     for r in table.itertuples(index=False):
+        reference = "the other outlets" if r.reference == ALL_OTHERS else r.reference
         if r.ci_low > 0:
             verdict = "more loaded than"
         elif r.ci_high < 0:
@@ -395,7 +425,7 @@ def describe_paired(table: pd.DataFrame) -> Markdown:
         else:
             verdict = "not clearly different from"
         lines.append(
-            f"- **{r.group}** is {verdict} {r.reference} on the same stories: "
+            f"- **{r.group}** is {verdict} {reference} on the same stories: "
             f"{r.mean_diff:+.1f} on average over {r.n_pairs} stories "
             f"(interval {r.ci_low:+.1f} to {r.ci_high:+.1f}; p = {r.p_value:.3f})"
         )
@@ -448,6 +478,138 @@ def terms_table(distinctive: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
         cols[str(group)] = cells + [""] * (n - len(cells))
     out = pd.DataFrame(cols, index=pd.RangeIndex(1, n + 1, name="rank"))
     return out
+
+
+def naming_summary(shares: pd.DataFrame) -> pd.DataFrame:
+    """One row per referent of :func:`biaskit.naming_shares`: how contested its name is.
+
+    Columns: referent, mentions, variants (each used variant with its count), main variants
+    (how many different variants are some group's most used one), most contested first.
+    """
+    rows = []
+    for referent, sub in shares[shares["count"] > 0].groupby("referent", sort=True):
+        totals = sub.groupby("variant")["count"].sum().sort_values(ascending=False, kind="stable")
+        main = sub.sort_values(["count", "variant"], ascending=[False, True]).groupby("group")
+        rows.append(
+            {
+                "referent": referent,
+                "mentions": int(totals.sum()),
+                "variants": "; ".join(f"{v} ({c})" for v, c in totals.items()),
+                "main variants": main["variant"].first().nunique(),
+            }
+        )
+    out = pd.DataFrame(rows, columns=["referent", "mentions", "variants", "main variants"])
+    out = out.sort_values(
+        ["main variants", "mentions", "referent"], ascending=[False, False, True], kind="stable"
+    )
+    return out.reset_index(drop=True)
+
+
+def pick_referent(shares: pd.DataFrame, referent: str | None = None) -> str:
+    """``referent`` if given, else the most contested one of :func:`naming_summary`."""
+    if referent is not None:
+        return referent
+    summary = naming_summary(shares)
+    if summary.empty:
+        raise ValueError("pick_referent: no naming matches in the corpus")
+    return str(summary["referent"].iloc[0])
+
+
+# --- validation --------------------------------------------------------------------------
+
+
+def annotated_data(
+    path: str | None = None,
+    *,
+    text: str | None = None,
+    label: str | None = None,
+    words: str | None = None,
+) -> pd.DataFrame:
+    """Annotated sentences: the file at ``path`` (BABE layout, or a CSV with the columns named),
+    or with ``path=None`` the small sample written by the biaskit team."""
+    from biaskit.evaluate import load_annotated, load_sample
+
+    if path is None:
+        return load_sample()
+    return load_annotated(path, text=text, label=label, words=words)
+
+
+def _split(cell: Any) -> set[str]:
+    return {w for w in str(cell).split("; ") if w} if isinstance(cell, str) else set()
+
+
+def error_examples(report: Any, *, n: int = 8) -> pd.DataFrame:
+    """Sentences where biaskit and the annotators disagree on words, most disagreements first.
+
+    ``report``: the result of :func:`biaskit.evaluate`. Columns: sentence, label (1 biased,
+    0 not), missed (annotated words biaskit did not flag), extra (flagged words the annotators
+    did not mark), flagged and annotated.
+    """
+    s = report.sentences
+    rows = []
+    for r in s.itertuples(index=False):
+        flagged, gold = _split(r.flagged), _split(r.annotated)
+        missed, extra = sorted(gold - flagged), sorted(flagged - gold)
+        if missed or extra:
+            rows.append(
+                {
+                    "sentence": r.text,
+                    "label": r.label,
+                    "missed": "; ".join(missed) or "—",
+                    "extra": "; ".join(extra) or "—",
+                    "errors": len(missed) + len(extra),
+                }
+            )
+    out = pd.DataFrame(rows, columns=["sentence", "label", "missed", "extra", "errors"])
+    out = out.sort_values("errors", ascending=False, kind="stable").head(n)
+    return out.drop(columns="errors").reset_index(drop=True)
+
+
+_EVAL_METRICS = {
+    "roc_auc": "ROC-AUC (sentences)",
+    "word_precision": "precision (words)",
+    "word_recall": "recall (words)",
+    "word_f1": "F1 (words)",
+}
+
+
+def evaluation_chart(summary: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
+    """Grouped bars: each method's ROC-AUC and word-level precision, recall and F1.
+
+    ``summary``: ``biaskit.evaluate(...).summary``. ``**kwargs`` go to ``ax.barh``.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from biaskit.plot import LABEL_SIZE, NOTE_SIZE, OKABE_ITO, TICK_SIZE, TITLE_SIZE
+
+    ax = ax if ax is not None else plt.gca()
+    methods = list(summary["method"])
+    metrics = [m for m in _EVAL_METRICS if m in summary.columns]
+    height = 0.8 / max(len(metrics), 1)
+    pos = np.arange(len(methods))
+    for i, metric in enumerate(metrics):
+        values = summary[metric].astype(float).fillna(0).to_numpy()
+        y = pos - 0.4 + height * (i + 0.5)
+        kw = {
+            "height": height,
+            "color": OKABE_ITO[i % len(OKABE_ITO)],
+            "label": _EVAL_METRICS[metric],
+        }
+        ax.barh(y, values, **{**kw, **kwargs})
+        for yy, v in zip(y, values, strict=True):
+            ax.text(v + 0.01, yy, f"{v:.2f}", va="center", fontsize=NOTE_SIZE - 2)
+    ax.set_yticks(pos, labels=methods)
+    ax.set_ylim(len(methods) - 0.5, -0.5)
+    ax.set_xlim(0, 1.12)
+    ax.axvline(0.5, color="black", linewidth=1, linestyle=":")
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(fontsize=NOTE_SIZE, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_title("Agreement with the annotators", fontsize=TITLE_SIZE)
+    ax.set_xlabel("Score (0 to 1, higher is better; dotted: chance ROC-AUC)", fontsize=LABEL_SIZE)
+    ax.set_ylabel("Method", fontsize=LABEL_SIZE)
+    ax.tick_params(labelsize=TICK_SIZE)
+    return ax
 
 
 # --- the corpus datasheet's designed contrasts --------------------------------------------
@@ -565,7 +727,8 @@ def same_results(
 ) -> pd.DataFrame:
     """Column by column: do two score tables agree? (rows matched on ``key``)
 
-    Numbers are compared as floats (Dask may return nullable integers), text as text. Columns:
+    Numbers are compared as floats (Dask may return nullable integers), anything else by value
+    with missing values equal whatever their kind (NaN, None, ``<NA>``). Columns:
     column, rows, differing rows, largest difference (numbers), identical (True or False).
     """
     if columns is None:
@@ -585,7 +748,11 @@ def same_results(
             bad = int(((diff > tol) | (pd.isna(diff) & ~both_nan)).sum())
             largest = float(pd.Series(diff).max()) if len(diff) else 0.0
         else:
-            bad = int((x.astype(str).to_numpy() != y.astype(str).to_numpy()).sum())
+            xn, yn = pd.isna(x).to_numpy(), pd.isna(y).to_numpy()
+            xv = np.where(xn, None, x.to_numpy(dtype=object))
+            yv = np.where(yn, None, y.to_numpy(dtype=object))
+            same = (xn & yn) | (~xn & ~yn & (xv == yv).astype(bool))
+            bad = int((~same).sum())
             largest = float("nan")
         rows.append(
             {
