@@ -297,7 +297,12 @@ def _records(path: Path, opts: _Options) -> Iterator[Record]:
         )
 
 
-def _folder_records(folder: Path, opts: _Options) -> Iterator[Record]:
+def corpus_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
+    """Every visible file below ``folder``, and which of them are articles and tables.
+
+    Hidden files and folders are skipped; so are datasheets and story notes
+    (``README.md``, ``STORY.md``...), which sit beside articles but are not articles.
+    """
     files = sorted(
         p
         for p in folder.rglob("*")
@@ -309,6 +314,11 @@ def _folder_records(folder: Path, opts: _Options) -> Iterator[Record]:
         if p.suffix.lower() in ARTICLE_SUFFIXES and p.name.lower() not in _SKIP_NAMES
     ]
     tables = [p for p in files if p.suffix.lower() in TABLE_SUFFIXES]
+    return files, articles, tables
+
+
+def _folder_records(folder: Path, opts: _Options) -> Iterator[Record]:
+    _, articles, tables = corpus_files(folder)
     if not articles and not tables:
         raise CorpusError(
             f"{folder}: no articles found (.md, .txt, .csv, .jsonl or .json)", file=str(folder)

@@ -41,6 +41,7 @@ from biaskit.corpus import (
     _options,
     _parse_date,
     _records,
+    corpus_files,
     iter_corpus,
 )
 from biaskit.score import METRIC_COLUMNS, score_frame
@@ -54,8 +55,6 @@ __all__ = ["metric_dtypes", "read_corpus_dask", "score_dask", "score_stream"]
 
 DASK_HINT = 'pip install "biaskit[dask]"'
 PARQUET_SUFFIXES = (".parquet", ".parq", ".pq")
-_SKIP_NAMES = {"readme.md", "story.md", "license.md", "datasheet.md", "changelog.md"}
-_TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")
 _ROW = "__biaskit_row"  # a table's row numbers, while reading
 
 
@@ -271,17 +270,7 @@ def _parse_blocksize(blocksize: int | str | None) -> int | None:
 def _read_folder(folder: Path, opts: _Options, blocksize, columns: list[str] | None) -> Any:
     import dask.dataframe as dd
 
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
-    articles = [
-        p
-        for p in files
-        if p.suffix.lower() in ARTICLE_SUFFIXES and p.name.lower() not in _SKIP_NAMES
-    ]
-    tables = [p for p in files if p.suffix.lower() in _TABLE_SUFFIXES]
+    files, articles, tables = corpus_files(folder)
     parquet = [p for p in files if p.suffix.lower() in PARQUET_SUFFIXES]
     if parquet and not articles and not tables:
         return _read_table(str(folder), "parquet", opts, blocksize)
