@@ -34,8 +34,11 @@ test-ui: setup
 	bash scripts/ui_setup.sh
 	$(BIN)/pytest -q tests_ui -p no:cacheprovider
 
+# JupyterLab refuses to start as root unless told; containers and CI machines often run as root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
 
 notebooks: setup
 	$(BIN)/python scripts/run_notebooks.py --inplace
