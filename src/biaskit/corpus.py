@@ -77,7 +77,6 @@ class CorpusError(ValueError):
 class _Options:
     mapping: dict[str, str]
     encoding: str
-    default_outlet: str | None
 
 
 def corpus_path() -> Path:
@@ -198,7 +197,7 @@ def _options(text, outlet, date, id_, title, story, encoding) -> _Options:
     ):
         if source is not None:
             mapping[target] = source
-    return _Options(mapping=mapping, encoding=encoding, default_outlet=None)
+    return _Options(mapping=mapping, encoding=encoding)
 
 
 def _frame(records: list[dict[str, Any]], root: Path | None = None) -> pd.DataFrame:

@@ -51,7 +51,7 @@ def load_babe(path: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     p = Path(path)
     if not p.exists():
         raise CorpusError(f"{p}: no such file", file=str(p))
-    text = _decode(p.read_bytes(), p, _Options({}, encoding, None))
+    text = _decode(p.read_bytes(), p, _Options({}, encoding))
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)

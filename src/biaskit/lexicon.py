@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import io
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -165,27 +166,8 @@ class Lexicon(Sequence[Entry]):
             remaining = tuple(f for f in e.forms if f.lower() not in forms_new)
             if e.term.lower() in forms_new:
                 continue
-            kept.append(_replace_forms(e, remaining))
+            kept.append(e if remaining == e.forms else dataclasses.replace(e, forms=remaining))
         return Lexicon([*kept, *other], name=name or f"{self.name}+custom")
-
-
-def _replace_forms(e: Entry, forms: tuple[str, ...]) -> Entry:
-    if forms == e.forms:
-        return e
-    return Entry(
-        term=e.term,
-        category=e.category,
-        weight=e.weight,
-        note=e.note,
-        forms=forms,
-        neutral=e.neutral,
-        source=e.source,
-        grade=e.grade,
-        referent=e.referent,
-        perspective=e.perspective,
-        case_sensitive=e.case_sensitive,
-        origin=e.origin,
-    )
 
 
 def _all_forms(e: Entry) -> list[str]:

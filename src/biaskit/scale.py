@@ -44,7 +44,7 @@ from biaskit.corpus import (
     corpus_files,
     iter_corpus,
 )
-from biaskit.score import METRIC_COLUMNS, score_frame
+from biaskit.score import metric_columns, score_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,7 +76,7 @@ def metric_dtypes(sentiment: bool = True) -> dict[str, str]:
     partition or batch has the same schema (a batch without a single match would
     otherwise give integer ``loaded`` columns).
     """
-    cols = [c for c in METRIC_COLUMNS if sentiment or c not in ("polarity", "subjectivity")]
+    cols = metric_columns(sentiment=sentiment)
     return {c: "int64" if c.startswith(("n_", "attr_")) else "float64" for c in cols}
 
 

@@ -548,6 +548,11 @@ METRIC_COLUMNS: list[str] = [
 ]
 
 
+def metric_columns(*, sentiment: bool = True) -> list[str]:
+    """The metric columns :func:`score_frame` adds, with or without the sentiment ones."""
+    return [c for c in METRIC_COLUMNS if sentiment or c not in ("polarity", "subjectivity")]
+
+
 def score_frame(
     df: pd.DataFrame,
     text: str = "text",
@@ -575,7 +580,7 @@ def score_frame(
                 raise ValueError(f"score_frame: row {idx!r}: column {text!r} is empty (missing)")
             raise TypeError(f"score_frame: row {idx!r}: column {text!r} is not text: {value!r}")
         rows.append(Score(value, lex, include_quoted=include_quoted).summary(sentiment=sentiment))
-    cols = [c for c in METRIC_COLUMNS if sentiment or c not in ("polarity", "subjectivity")]
+    cols = metric_columns(sentiment=sentiment)
     metrics = pd.DataFrame(rows, index=df.index, columns=cols)
     base = df if keep_text else df.drop(columns=[text])
     base = base.drop(columns=[c for c in cols if c in base.columns])
