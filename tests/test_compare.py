@@ -311,7 +311,7 @@ def test_scare_quotes_hyphens_and_stop_words():
             "outlet": ["X", "X", "Y"],
             "text": [
                 "The self-proclaimed leader praised the so-called “peace talks” again.",
-                "The self-proclaimed leader hailed “peace talks” in the capital.",
+                "The self-proclaimed leader hosted “peace talks” in the capital.",
                 "The president met the delegation in the capital.",
             ],
         }
@@ -448,7 +448,7 @@ def test_scare_quotes_counts_and_pooled_rate(toy_lex):
             "outlet": ["A", "A", "B"],
             "text": [
                 "The “referendum” was held. The “referendum” ended early.",
-                "Officials praised the “peace plan” on Monday.",
+                "The “peace plan” collapsed on Monday.",
                 "The referendum was held on Sunday.",
             ],
         }

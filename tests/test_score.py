@@ -139,7 +139,7 @@ def test_non_text_is_a_clear_error():
 def test_ten_megabytes():
     para = (
         "The brutal regime claimed victory, reportedly. "
-        "Officials in Kyiv dismissed the “peace talks” as a failure.\n\n"
+        "Officials in Kyiv walked out of the “peace talks” after an hour.\n\n"
     )
     text = para * (10_000_000 // len(para) + 1)
     s = biaskit.score(text)

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,6 +84,37 @@ def test_short_quote_presented_as_speech_is_direct():
     assert kinds == ["direct", "direct"]
 
 
+@pytest.mark.parametrize(
+    ("text", "inner", "kind"),
+    [
+        # a reporting verb or utterance noun anywhere in the sentence: a partial quote
+        ("He slammed the inquiry as a “witch hunt” on Tuesday.", "witch hunt", "direct"),
+        ("Her claim that the vote was “rigged” drew no evidence.", "rigged", "direct"),
+        ("The vote was “rigged”, the senator wrote on Friday.", "rigged", "direct"),
+        # distancing words before the quote keep it a scare quote, whoever spoke
+        ("Officials praised the so-called “peace plan” on Monday.", "peace plan", "scare"),
+        ("The “referendum” was held on a Sunday.", "referendum", "scare"),
+        # first or second person, or a whole sentence: someone's words
+        ("The plan to “bring our jobs home” stalled.", "bring our jobs home", "direct"),
+        ("“Outrageous.” The hall fell silent.", "Outrageous.", "direct"),
+        # a title, a nickname, a word quoted as a word: a mention
+        ("A poster for the show “The Apprentice” hangs in the lobby.", "The Apprentice", "mention"),
+        ("Envoy Marie “Masha” Petrova flew home.", "Masha", "mention"),
+        ("The words “ambulance” and “blockade” appear together.", "ambulance", "mention"),
+        # a headline's speaker tag
+        ("Jeh Johnson: outbreak 'manageable' after talks", "manageable", "direct"),
+    ],
+)
+def test_quote_kinds(text, inner, kind):
+    kinds = {q.inner: q.kind for q in find_quotes(text)}
+    assert kinds[inner] == kind
+
+
+def test_us_is_not_read_as_first_person():
+    kinds = [q.kind for q in find_quotes("The US “peace plan” was shelved.")]
+    assert kinds == ["scare"]
+
+
 def test_unclosed_quote_ends_at_paragraph_and_orphan_close_starts_there():
     text = "“We will stay here as long as it takes\n\nWe talked for hours,” he said."
     quotes = find_quotes(text)
@@ -92,7 +124,7 @@ def test_unclosed_quote_ends_at_paragraph_and_orphan_close_starts_there():
 
 
 def test_single_quotes_are_not_apostrophes():
-    text = "The workers' union criticised the 'temporary measure' and didn't strike."
+    text = "The workers' union ended the 'temporary measure' and didn't strike."
     quotes = find_quotes(text)
     assert [q.inner for q in quotes] == ["temporary measure"]
     assert quotes[0].kind == "scare"

@@ -137,19 +137,24 @@ class Span:
     text: str
 
 
+QuoteKind = Literal["direct", "scare", "mention"]
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quoted span. ``start``/``end`` include the quote marks.
 
-    ``kind`` is ``"direct"`` for someone's reported words and ``"scare"`` for a
-    short quoted span the writer uses to keep its distance ("peace talks").
+    ``kind`` is ``"direct"`` for someone's reported words, ``"mention"`` for a
+    title or a word quoted as a word (the show "The Apprentice", the word
+    "ambulance"), and ``"scare"`` for a short quoted span the writer uses to
+    keep its distance ("peace talks").
     """
 
     start: int
     end: int
     inner_start: int
     inner_end: int
-    kind: Literal["direct", "scare"]
+    kind: QuoteKind
     n_words: int
     text: str
 
@@ -246,10 +251,61 @@ _SPEECH_AFTER_RE = re.compile(
     r"(?:the|a)\s+[a-z]+\s+)?(?:said|says|told|added|adds|wrote|writes|asked|stated|replied|"
     r"insisted|explained|continued|recalled|tweeted|posted)\b",
 )
+# A word in the sentence that presents the quote as someone's words: a reporting verb or
+# a noun for an utterance ("her claim that ... “rigged”", "slammed the probe as a “witch hunt”").
 _REPORTING_RE = re.compile(
-    r"\b(?:said|says|told|tells|stated|states|announced|according to|in (?:his|her|their) words|"
-    r"wrote|writes|declared|quoted|claimed|claims|insisted|added|adds|explained)\b",
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|state[sd]?|stating|ask(?:s|ed|ing)?|"
+    r"add(?:s|ed)|wr(?:ote|ites?|iting|itten)|declar(?:e[sd]?|ing)|announc(?:e[sd]?|ing)|"
+    r"repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|insist(?:s|ed|ing)?|claim(?:s|ed|ing)?|"
+    r"tweet(?:s|ed|ing)?|post(?:s|ed)|argu(?:e[sd]?|ing)|warn(?:s|ed|ing)?|urg(?:e[sd]?|ing)|"
+    r"vow(?:s|ed|ing)?|promis(?:e[sd]?|ing)|pledg(?:e[sd]?|ing)|accus(?:e[sd]?|ing)|"
+    r"admit(?:s|ted|ting)?|acknowledg(?:e[sd]?|ing)|conced(?:e[sd]?|ing)|not(?:e[sd]|ing)|"
+    r"explain(?:s|ed|ing)?|describ(?:e[sd]?|ing)|call(?:s|ed|ing)?(?<!so-called)|"
+    r"label(?:s|l?ed|l?ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)|brand(?:s|ed|ing)|"
+    r"slam(?:s|med|ming)?|blast(?:s|ed|ing)?|prais(?:e[sd]?|ing)|critici[sz](?:e[sd]?|ing)|"
+    r"condemn(?:s|ed|ing)?|denounc(?:e[sd]?|ing)|dismiss(?:es|ed|ing)?|derid(?:e[sd]?|ing)|"
+    r"mock(?:s|ed|ing)?|tout(?:s|ed|ing)?|boast(?:s|ed|ing)?|brag(?:s|ged|ging)?|"
+    r"complain(?:s|ed|ing)?|charg(?:e[sd]|ing)|alleg(?:e[sd]?|ing)|suggest(?:s|ed|ing)?|"
+    r"predict(?:s|ed|ing)?|recall(?:s|ed|ing)?|repeat(?:s|ed|ing)?|stress(?:es|ed|ing)?|"
+    r"emphasi[sz](?:e[sd]?|ing)|assert(?:s|ed|ing)?|contend(?:s|ed|ing)?|maintain(?:s|ed|ing)?|"
+    r"testif(?:y|ies|ied|ying)|threaten(?:s|ed|ing)?|den(?:y|ies|ied|ying)|jok(?:e[sd]|ing)|"
+    r"quip(?:s|ped)?|chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|"
+    r"fum(?:e[sd]|ing)|continu(?:e[sd]?|ing)|answer(?:s|ed|ing)?|mention(?:s|ed|ing)?|"
+    r"cit(?:e[sd]?|ing)|referenc(?:e[sd]|ing)|characteri[sz](?:e[sd]?|ing)|"
+    r"conclud(?:e[sd]?|ing)|hail(?:s|ed|ing)?|celebrat(?:e[sd]?|ing)|lament(?:s|ed|ing)?|"
+    r"decr(?:y|ies|ied|ying)|scoff(?:s|ed|ing)?|sneer(?:s|ed|ing)?|retort(?:s|ed|ing)?|"
+    r"counter(?:s|ed|ing)|rail(?:s|ed|ing)|lash(?:es|ed|ing) out|fir(?:e[sd]|ing) back|"
+    r"demand(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e[sd]?|ing)|opin(?:e[sd]|ing)|"
+    r"rul(?:e[sd]|ing)|f[eo]lt|feels?|"
+    r"quot(?:e[sd]?|ing)|according to|in (?:his|her|their|its) words|"
+    r"statement|remarks?|comments?|interview|speech|tweets?|letter|op-ed|column|memo|report|"
+    r"spokes(?:man|woman|person)|promise|warning|accusation|allegation|assertion|charge|"
+    r"admission|complaint|testimony|headline)\b",
     re.IGNORECASE,
+)
+# Words quoted as words, or names of works, plans and slogans: a mention, not a scare quote.
+_MENTION_BEFORE_RE = re.compile(
+    r"\b(?:words?|phrases?|terms?|labels?|slogans?|definition of|meaning of|titled|entitled|"
+    r"named|nicknamed|known(?:\s+\w+){0,3}\s+as|knows?(?:\s+\w+){1,3}\s+as|reading|read|"
+    r"headlined|title(?:d| of)?|means?|meaning|the letters?)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+# A headline's speaker tag: a few capitalised words and a colon ("Jeh Johnson: ...").
+_HEADLINE_SPEAKER_RE = re.compile(r"(?:^|(?<=[\s.]))(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*:\s")
+# A nickname between a first name and a surname: Marie “Masha” Yovanovitch.
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s$")
+_NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z]+\b")
+_DISTANCING_BEFORE_RE = re.compile(
+    r"\b(?:so-called|so called|self-styled|self-proclaimed|supposed|would-be|quote-unquote)\s*$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the"}
+    | {"to", "vs", "with"}
+)
+_FIRST_SECOND_PERSON_RE = re.compile(
+    r"\b(?:I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Uu]s|[Oo]ur|"
+    r"[Yy]ou|[Yy]ou['’](?:re|ve|ll)|[Yy]our)\b"
 )
 _MAX_SCARE_WORDS = 4
 
@@ -261,9 +317,13 @@ def find_quotes(text: str) -> list[Quote]:
     paragraph; a quote left open at a paragraph break is closed there, and a
     closing mark with no opening mark quotes from the paragraph start (a
     common slip in news copy). Single quotes count when they wrap at most six
-    words and are not apostrophes. A quote of more than four words, or one
-    presented as someone's speech ("he said:", ", she added", "in his words"),
-    is ``direct``; a shorter one not presented as speech is ``scare``.
+    words and are not apostrophes. A quote of more than four words, a whole
+    sentence, words in the first or second person, or a quote in a sentence
+    that presents it as someone's words (a reporting verb such as "said",
+    "claimed", "slammed", or a noun such as "statement" anywhere in the
+    sentence) is ``direct``. A title in capitals or a word quoted as a word
+    ("the word “ambulance”") is a ``mention``. What is left, a short quote
+    nobody is said to have spoken, is ``scare``.
     """
     raw = _paired_quotes(text)
     if raw is None:
@@ -378,6 +438,14 @@ def _sentence_around(text: str, a: int, b: int, reach: int = 400) -> tuple[int, 
     return start, (m.start() if m else min(len(text), b + reach))
 
 
+def _is_title(inner: str) -> bool:
+    """Two or more words, every one capitalised but small words: a name or title."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    if len(words) < 2:
+        return False
+    return all(w[0].isupper() or (i > 0 and w.lower() in _SMALL_WORDS) for i, w in enumerate(words))
+
+
 def _quote_kind(
     text: str,
     a: int,
@@ -385,7 +453,13 @@ def _quote_kind(
     inner: str,
     n_words: int,
     closed: bool,
-) -> Literal["direct", "scare"]:
+) -> QuoteKind:
+    """Tell speech, a mention (a title, a word as a word) and a scare quote apart.
+
+    A short quote is a scare quote only when nothing in its sentence presents it
+    as someone's words: news style attributes partial quotes, so a reporting
+    verb or an utterance noun anywhere in the sentence makes it speech.
+    """
     if n_words > _MAX_SCARE_WORDS or not closed:
         return "direct"
     sent_start, sent_end = _sentence_around(text, a, b)
@@ -393,12 +467,25 @@ def _quote_kind(
     if _SPEECH_BEFORE_RE.search(before):
         return "direct"
     after = text[b : b + 60]
-    if inner.rstrip()[-1:] in ",!?" and _SPEECH_AFTER_RE.match(after):
+    if _SPEECH_AFTER_RE.match(after) and (
+        inner.rstrip()[-1:] in ",!?" or after.lstrip()[:1] in ",—–-"
+    ):
         return "direct"
-    if _SPEECH_AFTER_RE.match(after) and after.lstrip()[:1] in ",—–-":
+    if _DISTANCING_BEFORE_RE.search(before):
+        return "scare"  # "the so-called “elections”": the writer's distance, whoever spoke
+    if _FIRST_SECOND_PERSON_RE.search(inner):
+        return "direct"  # "you “ain’t black”": a speaker's words, not the writer's
+    outside = text[sent_start:a] + " " + text[b:sent_end]
+    if not WORD_RE.search(outside):
+        return "direct"  # the quote is the whole sentence
+    if _REPORTING_RE.search(outside):
         return "direct"
-    if inner.rstrip()[-1:] in ".!?":
-        outside = text[sent_start:a] + " " + text[b:sent_end]
-        if _REPORTING_RE.search(outside):
-            return "direct"
+    if _HEADLINE_SPEAKER_RE.search(text, sent_start, a):
+        return "direct"  # "Jeh Johnson: Ebola outbreak 'manageable'"
+    if (
+        _MENTION_BEFORE_RE.search(before)
+        or _is_title(inner)
+        or (_NAME_BEFORE_RE.search(before) and _NAME_AFTER_RE.match(after))
+    ):
+        return "mention"
     return "scare"
