@@ -101,8 +101,21 @@ def test_short_quote_presented_as_speech_is_direct():
         ("A poster for the show “The Apprentice” hangs in the lobby.", "The Apprentice", "mention"),
         ("Envoy Marie “Masha” Petrova flew home.", "Masha", "mention"),
         ("The words “ambulance” and “blockade” appear together.", "ambulance", "mention"),
-        # a headline's speaker tag
+        # a headline's speaker tag, or single quotes in a headline
         ("Jeh Johnson: outbreak 'manageable' after talks", "manageable", "direct"),
+        (
+            "Senate sets 'shortest trial possible'\n\nThe trial opens today.",
+            "shortest trial possible",
+            "direct",
+        ),
+        (
+            "Senate sets “shortest trial possible”\n\nThe trial opens today.",
+            "shortest trial possible",
+            "scare",
+        ),
+        # a thought verb, or a sentence that calls the quote a slogan
+        ("He thinks the toll is “probably too high” now.", "probably too high", "direct"),
+        ("“Take back control” became the campaign's rallying cry.", "Take back control", "mention"),
     ],
 )
 def test_quote_kinds(text, inner, kind):

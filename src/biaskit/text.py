@@ -298,7 +298,9 @@ _REPORTING_WORDS = _word_set(
     felt feel feels quote quotes quoted quoting statement remark remarks comment comments
     interview speech tweet letter column memo report spokesman spokeswoman
     spokesperson warning accusation allegation assertion charge admission complaint testimony
-    headline
+    headline think thinks thought believe believes believed assure assures assured worry
+    worries worried want wants wanted implore implores implored plead pleads pleaded beg begs
+    begged prefer prefers preferred preferring
     """
 )
 _REPORTING_PHRASE_RE = re.compile(
@@ -329,6 +331,14 @@ _HEADLINE_SPEAKER_RE = re.compile(r"(?:^|(?<=[\s.]))(?:[A-Z][\w.'’-]*\s+){0,4}
 # A nickname between a first name and a surname: Marie “Masha” Yovanovitch.
 _NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s$")
 _NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z]+\b")
+# A sentence that names the quote as a slogan, nickname or term: a mention.
+_MENTION_NOUN_RE = re.compile(
+    r"\b(?:slogans?|mantras?|rallying cry|catchphrases?|mottos?|nicknames?|nicknamed|buzzwords?|"
+    r"the (?:term|phrase|word|words|label|expression))\b",
+    re.IGNORECASE,
+)
+_LINE_ENDINGS = frozenset(".!?:;,")
+_MAX_HEADLINE_WORDS = 16
 _DISTANCING_BEFORE_RE = re.compile(
     r"\b(?:so-called|so called|self-styled|self-proclaimed|supposed|would-be|quote-unquote)\s*$",
     re.IGNORECASE,
@@ -472,6 +482,23 @@ def _sentence_around(text: str, a: int, b: int, reach: int = 400) -> tuple[int, 
     return start, (m.start() if m else min(len(text), b + reach))
 
 
+def _in_headline(text: str, a: int, b: int) -> bool:
+    """Single quotes on a short line with no closing punctuation: a headline's quotation.
+
+    News headlines mark quotations with single quotes ("Graham wants 'shortest
+    trial possible'"); double quotes in a headline may still be scare quotes.
+    """
+    if text[a] not in "'‘":
+        return False
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    line = text[start : len(text) if end < 0 else end].rstrip()
+    ending = line.rstrip("\"”’')")
+    if not ending or ending[-1] in _LINE_ENDINGS:
+        return False
+    return len(WORD_RE.findall(line)) <= _MAX_HEADLINE_WORDS
+
+
 def _is_title(inner: str) -> bool:
     """Two or more words, every one capitalised but small words: a name or title."""
     words = re.findall(r"[^\W\d_][\w'’-]*", inner)
@@ -508,16 +535,17 @@ def _quote_kind(
     if _DISTANCING_BEFORE_RE.search(before):
         return "scare"  # "the so-called “elections”": the writer's distance, whoever spoke
     if _FIRST_SECOND_PERSON_RE.search(inner):
-        return "direct"  # "you “ain’t black”": a speaker's words, not the writer's
+        return "direct"  # "the plan to “bring our jobs home”": a speaker's words
     outside = text[sent_start:a] + " " + text[b:sent_end]
     if not WORD_RE.search(outside):
         return "direct"  # the quote is the whole sentence
     if _presented_as_speech(outside):
         return "direct"
-    if _HEADLINE_SPEAKER_RE.search(text, sent_start, a):
+    if _HEADLINE_SPEAKER_RE.search(text, sent_start, a) or _in_headline(text, a, b):
         return "direct"  # "Jeh Johnson: Ebola outbreak 'manageable'"
     if (
         _MENTION_BEFORE_RE.search(before)
+        or _MENTION_NOUN_RE.search(outside)
         or _is_title(inner)
         or (_NAME_BEFORE_RE.search(before) and _NAME_AFTER_RE.match(after))
     ):
