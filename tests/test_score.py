@@ -104,6 +104,26 @@ def test_whole_words_only():
     assert all(s.text[m.start : m.end] == m.text for m in s.matches)
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("A new CNN/ORC poll shows a close race.", []),  # a pollster, not the slur
+        ("Orcs shelled the city again.", ["Orcs"]),
+        ("The trash collection stopped.", []),  # literal waste
+        ("The plan is utter rubbish.", ["utter rubbish"]),
+        ("He registered as a foreign agent under the law.", []),
+        ("Critics branded him a foreign agent.", ["foreign agent"]),
+        ("There is a crisis at the border.", ["crisis at the border"]),
+        ("The 2008 financial crisis hit banks.", []),
+        ("Flynn pleaded guilty to lying to the FBI.", []),
+        ("Therein lies the problem.", []),
+    ],
+)
+def test_neutral_senses_are_not_counted(text, counted):
+    s = biaskit.score(text)
+    assert [m.text for m in s.matches if m.weight > 0 and not m.quoted] == counted
+
+
 def test_case_insensitive_and_possessive():
     s = biaskit.score("DICTATOR! The Regime's plan.")
     assert {m.text for m in s.matches} >= {"DICTATOR", "Regime"}
