@@ -1,11 +1,14 @@
 import math
+import random
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import biaskit
 from biaskit.cli import main
-from biaskit.evaluate import load_annotated, load_sample, roc_auc
+from biaskit.evaluate import load_annotated, load_sample, roc_auc, roc_auc_ci
 
 
 def test_roc_auc_by_hand():
@@ -13,6 +16,42 @@ def test_roc_auc_by_hand():
     assert roc_auc([0, 1], [1.0, 1.0]) == 0.5  # ties count half
     assert roc_auc([1, 1, 0], [3, 2, 1]) == 1.0
     assert math.isnan(roc_auc([1, 1], [1, 2]))
+
+
+def test_roc_auc_ci_brackets_the_estimate_and_narrows_with_data():
+    rng = random.Random(1)
+    small = [(i % 2, rng.random() + 0.3 * (i % 2)) for i in range(60)]
+    large = [(i % 2, rng.random() + 0.3 * (i % 2)) for i in range(2000)]
+    auc, low, high = roc_auc_ci([y for y, _ in small], [x for _, x in small], n_boot=300)
+    assert auc == roc_auc([y for y, _ in small], [x for _, x in small])
+    assert low < auc < high
+    _, low2, high2 = roc_auc_ci([y for y, _ in large], [x for _, x in large], n_boot=300)
+    assert high2 - low2 < (high - low) / 2  # about 1/sqrt(n)
+    again = roc_auc_ci([y for y, _ in small], [x for _, x in small], n_boot=300)
+    assert again == (auc, low, high)  # deterministic for a seed
+
+
+def test_roc_auc_ci_edge_cases():
+    assert roc_auc_ci([0, 0, 1, 1], [1, 2, 3, 4], n_boot=50) == (1.0, 1.0, 1.0)
+    auc, low, high = roc_auc_ci([1, 1], [1, 2])
+    assert math.isnan(auc) and math.isnan(low) and math.isnan(high)
+    with pytest.raises(ValueError, match="3 labels but 2 scores"):
+        roc_auc_ci([0, 1, 1], [0.1, 0.2])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 5)), min_size=2, max_size=40))
+def test_bootstrap_auc_agrees_with_roc_auc(pairs):
+    """The fast numpy AUC used inside the bootstrap equals roc_auc, ties included."""
+    import numpy as np
+
+    from biaskit.evaluate import _ranked_auc
+
+    labels = [y for y, _ in pairs]
+    scores = [float(x) for _, x in pairs]
+    if 0 < sum(labels) < len(labels):
+        fast = _ranked_auc(np.array(labels), np.array(scores))
+        assert fast == pytest.approx(roc_auc(labels, scores))
 
 
 def test_word_level_precision_recall_by_hand():

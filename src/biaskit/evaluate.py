@@ -21,9 +21,10 @@ from biaskit.score import Score
 from biaskit.text import WORD_RE
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
-__all__ = ["Evaluation", "evaluate", "load_annotated", "load_sample", "roc_auc"]
+__all__ = ["Evaluation", "evaluate", "load_annotated", "load_sample", "roc_auc", "roc_auc_ci"]
 
 #: Categories whose matches count as flagged words. Hedges (epistemic caution), naming
 #: variants (perspective) and scare quotes (the marks, not the words) are measured by the
@@ -34,6 +35,8 @@ SUMMARY_COLUMNS = [
     "method",
     "n_sentences",
     "roc_auc",
+    "roc_auc_low",
+    "roc_auc_high",
     "word_precision",
     "word_recall",
     "word_f1",
@@ -110,6 +113,53 @@ def roc_auc(labels: list[int], scores: list[float]) -> float:
         rank_sum += avg_rank * sum(lab for _, lab in pairs[i:j])
         i = j
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def _ranked_auc(labels: np.ndarray, scores: np.ndarray) -> float:
+    import numpy as np
+
+    _, inverse, counts = np.unique(scores, return_inverse=True, return_counts=True)
+    ends = np.cumsum(counts)
+    avg_rank = ends - (counts - 1) / 2  # average 1-based rank of each distinct value
+    n_pos = int(labels.sum())
+    n_neg = len(labels) - n_pos
+    rank_sum = float(avg_rank[inverse][labels == 1].sum())
+    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def roc_auc_ci(
+    labels: list[int],
+    scores: list[float],
+    *,
+    n_boot: int = 1000,
+    level: float = 0.95,
+    seed: int = 0,
+) -> tuple[float, float, float]:
+    """ROC-AUC with a percentile bootstrap interval: ``(auc, low, high)``.
+
+    Positives and negatives are resampled separately (a stratified bootstrap),
+    so every resample has both classes. Deterministic for a given ``seed``.
+    """
+    import numpy as np
+
+    y = np.asarray(labels, dtype=int)
+    x = np.asarray(scores, dtype=float)
+    if len(y) != len(x):
+        raise ValueError(f"roc_auc_ci: {len(y)} labels but {len(x)} scores")
+    if not 0 < level < 1:
+        raise ValueError(f"roc_auc_ci: level must be between 0 and 1, got {level}")
+    point = roc_auc(list(y), list(x))
+    pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+    if len(pos) == 0 or len(neg) == 0:
+        return point, float("nan"), float("nan")
+    rng = np.random.default_rng(seed)
+    aucs = np.empty(n_boot)
+    for i in range(n_boot):
+        idx = np.concatenate([rng.choice(pos, size=len(pos)), rng.choice(neg, size=len(neg))])
+        aucs[i] = _ranked_auc(y[idx], x[idx])
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(aucs, [tail, 100 - tail])
+    return point, float(low), float(high)
 
 
 def _words(text: str) -> set[str]:
@@ -215,7 +265,8 @@ def _markdown(df: pd.DataFrame) -> str:
     cols = list(df.columns)
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for row in df.itertuples(index=False):
-        lines.append("| " + " | ".join("" if v != v else str(v) for v in row) + " |")
+        cells = ("" if v != v else str(v).replace("|", "\\|") for v in row)
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -226,12 +277,14 @@ def evaluate(
     baselines: bool = True,
     include_quoted: bool = False,
     top: int = 25,
+    n_boot: int = 1000,
 ) -> Evaluation:
     """Agreement of biaskit (and baselines) with annotated sentences.
 
     ``data`` has columns ``text``, ``label`` and ``biased_words`` (see
     :func:`load_annotated`). Sentence level: ROC-AUC of the score against the label
-    (sentences without an agreed label are left out of it). Word level: micro
+    (sentences without an agreed label are left out of it), with a 95% stratified
+    bootstrap interval over ``n_boot`` resamples (:func:`roc_auc_ci`). Word level: micro
     precision, recall and F1 of the flagged words against the annotated words,
     over every sentence, on content words (function words such as "the" are left
     out on both sides), with matches of :data:`WORD_CATEGORIES`. Also per-category
@@ -276,11 +329,13 @@ def evaluate(
                 fp_words.update(flagged - gold)
                 fn_words.update(gold - flagged)
         known = [(lab, s) for lab, s in zip(labels, scores, strict=True) if lab is not pd.NA]
-        auc = roc_auc([int(lab) for lab, _ in known], [s for _, s in known])
+        auc, auc_low, auc_high = roc_auc_ci(
+            [int(lab) for lab, _ in known], [s for _, s in known], n_boot=n_boot
+        )
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        rows.append([name, len(known), auc, precision, recall, f1])
+        rows.append([name, len(known), auc, auc_low, auc_high, precision, recall, f1])
         if name == "biaskit":
             per_sentence = pd.DataFrame(
                 {

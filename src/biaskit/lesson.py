@@ -576,6 +576,8 @@ _EVAL_METRICS = {
 def evaluation_chart(summary: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
     """Grouped bars: each method's ROC-AUC and word-level precision, recall and F1.
 
+    The ROC-AUC bar carries its bootstrap interval when the summary has one.
+
     ``summary``: ``biaskit.evaluate(...).summary``. ``**kwargs`` go to ``ax.barh``.
     """
     import matplotlib.pyplot as plt
@@ -596,9 +598,15 @@ def evaluation_chart(summary: pd.DataFrame, *, ax: Axes | None = None, **kwargs:
             "color": OKABE_ITO[i % len(OKABE_ITO)],
             "label": _EVAL_METRICS[metric],
         }
+        if metric == "roc_auc" and {"roc_auc_low", "roc_auc_high"} <= set(summary.columns):
+            low = summary["roc_auc_low"].astype(float).fillna(0).to_numpy()
+            high = summary["roc_auc_high"].astype(float).fillna(0).to_numpy()
+            kw["xerr"] = np.vstack([values - low, high - values]).clip(min=0)
+            kw["error_kw"] = {"elinewidth": 1, "capsize": 2}
         ax.barh(y, values, **{**kw, **kwargs})
-        for yy, v in zip(y, values, strict=True):
-            ax.text(v + 0.01, yy, f"{v:.2f}", va="center", fontsize=NOTE_SIZE - 2)
+        ends = high if "xerr" in kw else values
+        for yy, v, e in zip(y, values, ends, strict=True):
+            ax.text(e + 0.01, yy, f"{v:.2f}", va="center", fontsize=NOTE_SIZE - 2)
     ax.set_yticks(pos, labels=methods)
     ax.set_ylim(len(methods) - 0.5, -0.5)
     ax.set_xlim(0, 1.12)
