@@ -91,6 +91,11 @@ def test_short_quote_presented_as_speech_is_direct():
         ("He slammed the inquiry as a “witch hunt” on Tuesday.", "witch hunt", "direct"),
         ("Her claim that the vote was “rigged” drew no evidence.", "rigged", "direct"),
         ("The vote was “rigged”, the senator wrote on Friday.", "rigged", "direct"),
+        # after the quote: across a comma, or an utterance noun, it is speech; a verb whose
+        # subject is the quote leaves it a scare quote
+        ("A “cordon operation” began in Khyber, the army said.", "cordon operation", "direct"),
+        ("Her “Pocahontas” comment drew fire.", "Pocahontas", "direct"),
+        ("In other words, the “peacemaker” admitted defeat.", "peacemaker", "scare"),
         # distancing words before the quote keep it a scare quote, whoever spoke
         ("Officials praised the so-called “peace plan” on Monday.", "peace plan", "scare"),
         ("The “referendum” was held on a Sunday.", "referendum", "scare"),

@@ -300,7 +300,10 @@ _REPORTING_WORDS = _word_set(
     spokesperson warning accusation allegation assertion charge admission complaint testimony
     headline think thinks thought believe believes believed assure assures assured worry
     worries worried want wants wanted implore implores implored plead pleads pleaded beg begs
-    begged prefer prefers preferred preferring
+    begged prefer prefers preferred preferring threat threats refer refers referred referring
+    ridicule ridicules ridiculed ridiculing indicate indicates indicated lambast lambaste
+    lambasted lambasting downplay downplays downplayed downplaying misrepresent
+    misrepresented reprimand reprimanded reprimanding
     """
 )
 _REPORTING_PHRASE_RE = re.compile(
@@ -337,6 +340,17 @@ _MENTION_NOUN_RE = re.compile(
     r"the (?:term|phrase|word|words|label|expression))\b",
     re.IGNORECASE,
 )
+# Nouns for something said, right after a quote: the quote is the thing said.
+_UTTERANCE_NOUNS = _word_set(
+    """
+    claim claims comment comments remark remarks statement statements tweet tweets speech
+    line lines rhetoric label jab jibe quip attack attacks threat threats promise pledge
+    warning accusation charge slogan mantra catchphrase phrase term moniker nickname message
+    insult insults boast vow
+    """
+)
+_NEXT_WORD_RE = re.compile(r"(?:['’]s)?\s+([a-z]+)")
+_CLAUSE_MARK_RE = re.compile(r"[,;—–(]|\s-\s")
 _LINE_ENDINGS = frozenset(".!?:;,")
 _MAX_HEADLINE_WORDS = 16
 _DISTANCING_BEFORE_RE = re.compile(
@@ -362,12 +376,14 @@ def find_quotes(text: str) -> list[Quote]:
     closing mark with no opening mark quotes from the paragraph start (a
     common slip in news copy). Single quotes count when they wrap at most six
     words and are not apostrophes. A quote of more than four words, a whole
-    sentence, words in the first or second person, or a quote in a sentence
-    that presents it as someone's words (a reporting verb such as "said",
-    "claimed", "slammed", or a noun such as "statement" anywhere in the
-    sentence) is ``direct``. A title in capitals or a word quoted as a word
+    sentence, words in the first or second person, or a quote its sentence
+    presents as someone's words is ``direct``: a reporting verb such as
+    "said", "claimed", "slammed" or a noun such as "statement" before it, or
+    after it across a comma ("“rigged,” the senator wrote"), or a noun such as
+    "comment" right after it. A title in capitals or a word quoted as a word
     ("the word “ambulance”") is a ``mention``. What is left, a short quote
-    nobody is said to have spoken, is ``scare``.
+    nobody is said to have spoken, is ``scare``: "the “peacemaker” admitted"
+    mocks its subject.
     """
     raw = _paired_quotes(text)
     if raw is None:
@@ -482,6 +498,30 @@ def _sentence_around(text: str, a: int, b: int, reach: int = 400) -> tuple[int, 
     return start, (m.start() if m else min(len(text), b + reach))
 
 
+def _speech_after(text: str, b: int, sent_end: int, inner: str) -> bool:
+    """A reporting word after the quote, across a comma or dash from it.
+
+    "“Rigged,” the senator wrote" and "a “cordon operation” in Khyber, the army said"
+    present the quote as speech; in "the “peacemaker” admitted" the quote is the
+    subject of the verb, and the quote marks mock it.
+    """
+    after = text[b:sent_end]
+    low = after.lower()
+    first = _NEXT_WORD_RE.match(low)
+    if first and first.group(1) in _UTTERANCE_NOUNS:
+        return True  # his “Pocahontas” comment, the “no strategy” remarks
+    comma_inside = inner.rstrip()[-1:] in ",;"
+    for m in _LOWER_WORD_RE.finditer(low):
+        if m.group() in _REPORTING_WORDS and (
+            comma_inside or _CLAUSE_MARK_RE.search(after, 0, m.start())
+        ):
+            return True
+    m = _REPORTING_PHRASE_RE.search(low)
+    return m is not None and (
+        comma_inside or _CLAUSE_MARK_RE.search(after, 0, m.start()) is not None
+    )
+
+
 def _in_headline(text: str, a: int, b: int) -> bool:
     """Single quotes on a short line with no closing punctuation: a headline's quotation.
 
@@ -519,7 +559,8 @@ def _quote_kind(
 
     A short quote is a scare quote only when nothing in its sentence presents it
     as someone's words: news style attributes partial quotes, so a reporting
-    verb or an utterance noun anywhere in the sentence makes it speech.
+    verb or utterance noun before the quote, or after it across a comma, makes
+    it speech.
     """
     if n_words > _MAX_SCARE_WORDS or not closed:
         return "direct"
@@ -539,7 +580,7 @@ def _quote_kind(
     outside = text[sent_start:a] + " " + text[b:sent_end]
     if not WORD_RE.search(outside):
         return "direct"  # the quote is the whole sentence
-    if _presented_as_speech(outside):
+    if _presented_as_speech(text[sent_start:a]) or _speech_after(text, b, sent_end, inner):
         return "direct"
     if _HEADLINE_SPEAKER_RE.search(text, sent_start, a) or _in_headline(text, a, b):
         return "direct"  # "Jeh Johnson: Ebola outbreak 'manageable'"
