@@ -97,22 +97,16 @@ def load_sample() -> pd.DataFrame:
 
 
 def roc_auc(labels: list[int], scores: list[float]) -> float:
-    """Area under the ROC curve (Mann-Whitney U with average ranks for ties)."""
-    pairs = sorted(zip(scores, labels, strict=True))
-    n_pos = sum(labels)
-    n_neg = len(labels) - n_pos
-    if n_pos == 0 or n_neg == 0:
+    """Area under the ROC curve (Mann-Whitney U with average ranks for ties); NaN for one class."""
+    import numpy as np
+
+    y = np.asarray(labels, dtype=int)
+    x = np.asarray(scores, dtype=float)
+    if len(y) != len(x):
+        raise ValueError(f"roc_auc: {len(y)} labels but {len(x)} scores")
+    if y.sum() == 0 or y.sum() == len(y):
         return float("nan")
-    rank_sum = 0.0
-    i = 0
-    while i < len(pairs):
-        j = i
-        while j < len(pairs) and pairs[j][0] == pairs[i][0]:
-            j += 1
-        avg_rank = (i + 1 + j) / 2
-        rank_sum += avg_rank * sum(lab for _, lab in pairs[i:j])
-        i = j
-    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+    return _ranked_auc(y, x)
 
 
 def _ranked_auc(labels: np.ndarray, scores: np.ndarray) -> float:
@@ -148,7 +142,7 @@ def roc_auc_ci(
         raise ValueError(f"roc_auc_ci: {len(y)} labels but {len(x)} scores")
     if not 0 < level < 1:
         raise ValueError(f"roc_auc_ci: level must be between 0 and 1, got {level}")
-    point = roc_auc(list(y), list(x))
+    point = roc_auc(labels, scores)
     pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
     if len(pos) == 0 or len(neg) == 0:
         return point, float("nan"), float("nan")

@@ -357,10 +357,9 @@ _DISTANCING_BEFORE_RE = re.compile(
     r"\b(?:so-called|so called|self-styled|self-proclaimed|supposed|would-be|quote-unquote)\s*$",
     re.IGNORECASE,
 )
-_SMALL_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the"}
-    | {"to", "vs", "with"}
-)
+# Words a title leaves in lower case ("Medicare for All").
+_SMALL_WORDS = _word_set("a an and as at by for from in into of on or the to vs with")
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _FIRST_SECOND_PERSON_RE = re.compile(
     r"\b(?:I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Uu]s|[Oo]ur|"
     r"[Yy]ou|[Yy]ou['’](?:re|ve|ll)|[Yy]our)\b"
@@ -541,7 +540,7 @@ def _in_headline(text: str, a: int, b: int) -> bool:
 
 def _is_title(inner: str) -> bool:
     """Two or more words, every one capitalised but small words: a name or title."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    words = _TITLE_WORD_RE.findall(inner)
     if len(words) < 2:
         return False
     return all(w[0].isupper() or (i > 0 and w.lower() in _SMALL_WORDS) for i, w in enumerate(words))
