@@ -5,11 +5,12 @@ Usage:
 
 Prints the number of articles and outlets; the ROC-AUC (with a 95% bootstrap interval) of
 the own-voice loaded rate and its parts for partisan (left or right) against center
-articles, next to TextBlob subjectivity; the same AUC for each large partisan outlet against
-all center articles; the AUC of pooled outlet rates (one point per outlet); a diagnostic of
-how much any weighting of the seven categories could add (a logistic regression fitted to
-the labels, cross-validated, never used to set weights); and pooled rates per lean and per
-outlet with bootstrap intervals. Run on demand; never part of the tests.
+articles, next to TextBlob subjectivity, and the rate with the headline scored too; the
+same AUC for each large partisan outlet against all center articles; the AUC of pooled
+outlet rates (one point per outlet); a diagnostic of how much any weighting of the seven
+categories could add (a logistic regression fitted to the labels, cross-validated, never
+used to set weights); and pooled rates per lean and per outlet with bootstrap intervals.
+Run on demand; never part of the tests.
 """
 
 from __future__ import annotations
@@ -64,6 +65,11 @@ def main() -> None:
     for col in ("loaded_per_1k", *(f"rate_{c}" for c in CATEGORIES), "subjectivity"):
         auc, low, high = roc_auc_ci(list(partisan), list(scored[col]))
         print(f"  {col:<18} {auc:.3f} ({low:.3f}-{high:.3f})")
+
+    with_title = df.assign(text=df["title"].fillna("") + "\n\n" + df["text"])
+    rate = biaskit.score_frame(with_title, keep_text=False, sentiment=False)["loaded_per_1k"]
+    auc, low, high = roc_auc_ci(list(partisan), list(rate))
+    print(f"  {'loaded_per_1k, headline included':<18} {auc:.3f} ({low:.3f}-{high:.3f})")
 
     center = list(scored.loc[partisan == 0, "loaded_per_1k"])
     print("each partisan outlet with 20+ articles against all center articles:")
