@@ -384,3 +384,30 @@ def test_terms_table_has_one_column_per_group(corpus):
     table = lesson.terms_table(biaskit.distinctive_terms(corpus, top=3), n=3)
     assert table.shape == (3, corpus["outlet"].nunique())
     assert isinstance(table, pd.DataFrame)
+
+
+def test_evaluation_chart_draws_the_auc_interval():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.container import BarContainer
+
+    from biaskit.evaluate import load_sample
+
+    def auc_bars(ax):
+        return next(
+            c
+            for c in ax.containers
+            if isinstance(c, BarContainer) and c.get_label() == "ROC-AUC (sentences)"
+        )
+
+    report = biaskit.evaluate(load_sample(), n_boot=200)
+    bars = auc_bars(lesson.evaluation_chart(report.summary, ax=plt.subplots()[1]))
+    assert bars.errorbar is not None
+    segments = bars.errorbar.lines[2][0].get_segments()
+    assert [seg[0][0] for seg in segments] == pytest.approx(list(report.summary["roc_auc_low"]))
+    assert [seg[1][0] for seg in segments] == pytest.approx(list(report.summary["roc_auc_high"]))
+    without = report.summary.drop(columns=["roc_auc_low", "roc_auc_high"])
+    assert auc_bars(lesson.evaluation_chart(without, ax=plt.subplots()[1])).errorbar is None
+    plt.close("all")
