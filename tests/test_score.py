@@ -240,3 +240,10 @@ def test_match_frame_carries_metadata():
     mf = biaskit.match_frame(df)
     assert list(mf["outlet"]) == ["X", "X"]
     assert list(mf["text"]) == ["dictator", "regime"]
+
+
+def test_embedded_post_is_not_the_outlets_voice():
+    text = "The bill passed.\n\nThis sham is a disgrace! — Jane Doe (@janedoe) June 29, 2018"
+    s = biaskit.score(text)
+    assert {m.text for m in s.matches if m.weight > 0} == {"sham", "disgrace"}
+    assert s.loaded == 0  # both are inside the post, so nothing counts in the own voice

@@ -165,3 +165,17 @@ def test_offsets_always_slice_back(text):
     for q in find_quotes(text):
         assert text[q.start : q.end] == q.text
         assert q.start <= q.inner_start <= q.inner_end <= q.end
+
+
+def test_embedded_post_is_its_authors_words():
+    text = (
+        "The council met on Monday.\n\n"
+        "What a sham “trial” this is! pic.twitter.com/abc — Jane Doe (@janedoe) June 29, 2018\n\n"
+        "A hoax, she wrote later\n\n— Jane Doe (@janedoe) July 2, 2018\n\nThe vote is on Friday."
+    )
+    quotes = find_quotes(text)
+    assert [(q.kind, q.inner) for q in quotes] == [
+        ("direct", "What a sham “trial” this is! pic.twitter.com/abc"),
+        ("direct", "A hoax, she wrote later"),
+    ]
+    assert all(text[q.start : q.end] == q.text for q in quotes)

@@ -501,7 +501,8 @@ _SENTENCE_COLUMNS = [
 
 
 def _has_quote(text: str) -> bool:
-    return any(c in text for c in "\"“”„«»‘'")
+    """Whether :func:`find_quotes` could find anything: a quote mark or an embedded post."""
+    return any(c in text for c in "\"“”„«»‘'") or "(@" in text
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

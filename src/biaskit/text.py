@@ -388,6 +388,7 @@ def find_quotes(text: str) -> list[Quote]:
     if raw is None:
         raw = _scan_quotes(text)
     _add_single_quotes(text, raw)
+    _add_embedded_posts(text, raw)
 
     quotes: list[Quote] = []
     for a, b, closed in raw:
@@ -477,6 +478,37 @@ def _add_single_quotes(text: str, raw: list[tuple[int, int, bool]]) -> None:
     if found:
         raw.extend(found)
         raw.sort()
+
+
+# The signature under a social-media post embedded in a web article:
+# "— Jane Doe (@janedoe) June 29, 2018".
+_EMBED_SIGNATURE_RE = re.compile(
+    r"[—–]\s*[^\n()—–]{1,80}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}"
+)
+
+
+def _add_embedded_posts(text: str, raw: list[tuple[int, int, bool]]) -> None:
+    """Add each embedded post (its text up to the signature) as a quote of its author.
+
+    Scraped web articles keep the text of embedded posts without quote marks; the
+    words are the poster's, not the outlet's. Quotes inside a post are merged into it.
+    """
+    if "(@" not in text:
+        return
+    posts = []
+    for m in _EMBED_SIGNATURE_RE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if not text[start : m.start()].strip():  # signature on its own line: the post is above
+            above = len(text[:start].rstrip())
+            start = text.rfind("\n", 0, above) + 1 if above else m.start()
+        while start < m.start() and text[start].isspace():
+            start += 1
+        if start < m.start():
+            posts.append((start, m.start(), False))
+    if not posts:
+        return
+    kept = [q for q in raw if not any(q[0] < b and a < q[1] for a, b, _ in posts)]
+    raw[:] = sorted(kept + posts)
 
 
 def _orphan_close(text: str, para_start: int, i: int, raw: list[tuple[int, int, bool]]) -> None:
