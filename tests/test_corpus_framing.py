@@ -12,16 +12,6 @@ TABLOID = "The Daily Clarion"
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return biaskit.load_example_corpus()
-
-
-@pytest.fixture(scope="module")
-def scored(corpus):
-    return biaskit.score_frame(corpus, sentiment=False)
-
-
-@pytest.fixture(scope="module")
 def matches(corpus):
     return biaskit.match_frame(corpus)
 

@@ -292,16 +292,6 @@ def test_runner_blanks_widget_ids(runner):
 # --- biaskit.lesson: the helpers the notebooks call -------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return biaskit.load_example_corpus()
-
-
-@pytest.fixture(scope="module")
-def scored(corpus):
-    return biaskit.score_frame(corpus, sentiment=False)
-
-
 def test_article_names_the_choices(corpus):
     row = lesson.article(corpus, "peace-talks", "Meridian Wire")
     assert row["id"] == "peace-talks--meridian-wire"
@@ -387,9 +377,6 @@ def test_terms_table_has_one_column_per_group(corpus):
 
 
 def test_evaluation_chart_draws_the_auc_interval():
-    import matplotlib
-
-    matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.container import BarContainer
 
