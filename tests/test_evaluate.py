@@ -37,6 +37,10 @@ def test_roc_auc_ci_edge_cases():
     assert math.isnan(auc) and math.isnan(low) and math.isnan(high)
     with pytest.raises(ValueError, match="3 labels but 2 scores"):
         roc_auc_ci([0, 1, 1], [0.1, 0.2])
+    with pytest.raises(ValueError, match="level must be between 0 and 1, got 95"):
+        roc_auc_ci([0, 1], [0.1, 0.2], level=95)
+    with pytest.raises(ValueError, match="3 labels but 2 scores"):
+        roc_auc([0, 1, 1], [0.1, 0.2])
 
 
 @settings(max_examples=200, deadline=None)
