@@ -1,7 +1,7 @@
 """The lexicon: loaded-language entries kept as data (YAML or CSV), validated on load.
 
-The packaged English lexicon lives in ``biaskit/lexicons/en/*.yaml``, one file per
-category. User files extend it (an entry with the same term replaces the packaged
+Each language pack keeps its lexicon in ``biaskit/lang/<code>/lexicon/*.yaml``, one file
+per category. User files extend it (an entry with the same term replaces the packaged
 one) or replace it. Every validation error names the file, the entry and the field.
 """
 
@@ -208,7 +208,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 def default_lexicon_files(language: str = "en") -> list[Any]:
     """The packaged lexicon files for ``language``, sorted by name."""
-    folder = resources.files("biaskit").joinpath("lexicons", language)
+    folder = resources.files("biaskit").joinpath("lang", language, "lexicon")
     if not folder.is_dir():
         raise LexiconError(f"no packaged lexicon for language {language!r}")
     return sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)

@@ -11,7 +11,7 @@ __all__ = ["lexicon_markdown"]
 
 _INTRO = """# The biaskit lexicon
 
-Generated from `src/biaskit/lexicons/en/*.yaml` by `make lexicon-table`: do not edit by hand.
+Generated from `src/biaskit/lang/en/lexicon/*.yaml` by `make lexicon-table`: do not edit by hand.
 Each entry says why the word is loaded and what a neutral report would say instead. Weights:
 0 neutral reference, 0.5 mild, 1 clearly loaded, 1.5 strong, 2-3 dehumanising.
 """
