@@ -12,6 +12,9 @@ from biaskit.text import count_words
 
 # the module (biaskit.compare, the attribute, is the re-exported function)
 C = importlib.import_module("biaskit.compare")
+T = importlib.import_module("biaskit.terms")
+F = importlib.import_module("biaskit.framing")
+A = importlib.import_module("biaskit.actors")
 
 TOY_LEXICON = """
 entries:
@@ -276,7 +279,7 @@ def test_log_odds_against_hand_computation():
         }
     )
     # X: war 3, peace 1, talks 1 (n=5); Y: peace 2, talks 2 (n=4); background 3/3/3 of 9.
-    out = C.distinctive_terms(
+    out = T.distinctive_terms(
         corpus, group=("X", "Y"), stopwords=(), prior_scale=10, min_count=1, top=10
     )
     got = out.set_index(["group", "term"])
@@ -291,17 +294,17 @@ def test_log_odds_against_hand_computation():
         if yy:
             assert got.loc[("Y", term), "z"] == pytest.approx(z_y)
     # each group against the rest is the same contrast when there are two groups
-    rest = C.distinctive_terms(corpus, stopwords=(), prior_scale=10, min_count=1)
+    rest = T.distinctive_terms(corpus, stopwords=(), prior_scale=10, min_count=1)
     pd.testing.assert_frame_equal(rest, out)
 
 
 def test_terms_sorted_and_cut_per_group(scored):
-    out = C.distinctive_terms(scored, top=3, min_count=1)
+    out = T.distinctive_terms(scored, top=3, min_count=1)
     assert list(out.columns) == ["term", "group", "count", "log_odds", "z"]
     for _, sub in out.groupby("group"):
         assert len(sub) <= 3
         assert list(sub["z"]) == sorted(sub["z"], reverse=True)
-    one = C.distinctive_terms(scored, group="A", min_count=1)
+    one = T.distinctive_terms(scored, group="A", min_count=1)
     assert set(one["group"]) == {"A"}
 
 
@@ -316,25 +319,25 @@ def test_scare_quotes_hyphens_and_stop_words():
             ],
         }
     )
-    out = C.distinctive_terms(corpus, group="X", min_count=2, top=50)
+    out = T.distinctive_terms(corpus, group="X", min_count=2, top=50)
     assert "self-proclaimed" in set(out["term"])
     assert "“peace talks”" in set(out["term"])
     assert "the" not in set(out["term"])
-    kept = C.distinctive_terms(corpus, group="X", min_count=2, top=50, stopwords=())
+    kept = T.distinctive_terms(corpus, group="X", min_count=2, top=50, stopwords=())
     assert "the" in set(kept["term"])
-    assert {"the", "of", "and", "to", "in"} <= C.STOPWORDS
+    assert {"the", "of", "and", "to", "in"} <= T.STOPWORDS
 
 
 def test_unknown_group_is_an_error(scored):
     with pytest.raises(ValueError, match="'Z'"):
-        C.distinctive_terms(scored, group="Z")
+        T.distinctive_terms(scored, group="Z")
 
 
 # --- naming and attribution ------------------------------------------------------------------
 
 
 def test_naming_shares_sum_to_one(scored, toy_lex):
-    out = C.naming_shares(scored, lexicon=toy_lex)
+    out = F.naming_shares(scored, lexicon=toy_lex)
     assert list(out.columns) == ["group", "referent", "variant", "perspective", "count", "share"]
     sums = out.groupby(["group", "referent"])["share"].sum()
     assert np.allclose(sums, 1.0)
@@ -351,15 +354,15 @@ def test_naming_own_voice_unless_quoted_included(toy_lex):
         {"outlet": ["A"], "text": ['Kyiv was calm. He said: "Kiev will fall soon, mark my words."']}
     )
     s = biaskit.score_frame(df, lexicon=toy_lex, sentiment=False)
-    own = C.naming_shares(s, lexicon=toy_lex).set_index("variant")
+    own = F.naming_shares(s, lexicon=toy_lex).set_index("variant")
     assert own.loc["Kyiv", "count"] == 1
     assert "Kiev" not in own.index
-    every = C.naming_shares(s, lexicon=toy_lex, include_quoted=True).set_index("variant")
+    every = F.naming_shares(s, lexicon=toy_lex, include_quoted=True).set_index("variant")
     assert every.loc["Kiev", "count"] == 1
 
 
 def test_naming_shares_per_period(scored, toy_lex):
-    out = C.naming_shares(scored, freq="M", lexicon=toy_lex)
+    out = F.naming_shares(scored, freq="M", lexicon=toy_lex)
     assert "period" in out.columns
     assert set(out["period"].astype(str)) == {"2024-01", "2024-02"}
     sums = out.groupby(["group", "period", "referent"])["share"].sum()
@@ -368,12 +371,12 @@ def test_naming_shares_per_period(scored, toy_lex):
 
 def test_naming_accepts_match_frame_output(docs, scored, toy_lex):
     matches = biaskit.match_frame(docs, lexicon=toy_lex)
-    from_docs = C.naming_shares(scored, lexicon=toy_lex)
-    pd.testing.assert_frame_equal(C.naming_shares(matches), from_docs)
+    from_docs = F.naming_shares(scored, lexicon=toy_lex)
+    pd.testing.assert_frame_equal(F.naming_shares(matches), from_docs)
 
 
 def test_attribution_grades_zero_filled(scored, toy_lex):
-    out = C.attribution_profile(scored, lexicon=toy_lex)
+    out = F.attribution_profile(scored, lexicon=toy_lex)
     assert list(out.columns) == ["group", "grade", "count", "share"]
     for _, sub in out.groupby("group"):
         assert list(sub["grade"]) == ["neutral", "distancing", "loaded"]
@@ -387,7 +390,7 @@ def test_attribution_grades_zero_filled(scored, toy_lex):
 def test_attribution_by_speaker(toy_lex):
     df = pd.DataFrame({"outlet": ["A"], "text": ["Putin boasted about the talks. It was claimed."]})
     s = biaskit.score_frame(df, lexicon=toy_lex, sentiment=False)
-    out = C.attribution_profile(s, speaker=True, lexicon=toy_lex)
+    out = F.attribution_profile(s, speaker=True, lexicon=toy_lex)
     assert list(out.columns) == ["group", "speaker", "grade", "count", "share"]
     putin = out[out["speaker"] == "Putin"].set_index("grade")
     assert putin.loc["loaded", "count"] == 1
@@ -410,7 +413,7 @@ def test_actor_labels_descriptors(toy_lex):
             ],
         }
     )
-    out = C.actor_labels(corpus, lexicon=toy_lex)
+    out = A.actor_labels(corpus, lexicon=toy_lex)
     assert list(out.columns) == ["group", "actor", "descriptor", "count", "loaded_terms"]
     got = {(r.group, r.actor, r.descriptor): r for r in out.itertuples()}
     assert ("A", "Putin", "kremlin dictator") in got
@@ -424,19 +427,19 @@ def test_actor_labels_descriptors(toy_lex):
 
 def test_actor_table_as_dict_or_frame(toy_lex):
     corpus = pd.DataFrame({"outlet": ["A"], "text": ["Union chair Mira Haldane said no."]})
-    as_dict = C.actor_labels(corpus, {"Haldane": ["Mira Haldane"]}, lexicon=toy_lex)
+    as_dict = A.actor_labels(corpus, {"Haldane": ["Mira Haldane"]}, lexicon=toy_lex)
     table = pd.DataFrame({"actor": ["Haldane"], "alias": ["Mira Haldane"]})
-    as_frame = C.actor_labels(corpus, table, lexicon=toy_lex)
+    as_frame = A.actor_labels(corpus, table, lexicon=toy_lex)
     pd.testing.assert_frame_equal(as_dict, as_frame)
     assert as_dict["descriptor"].tolist() == ["union chair"]
 
 
 def test_descriptor_rules():
     text = "President of Belarus Alexander Lukashenko met the defiant Putin"
-    assert C.descriptor(text, text.index("Alexander"), labels=()) == "President of Belarus"
-    assert C.descriptor(text, text.index("Putin"), labels=()) == "defiant"
+    assert A.descriptor(text, text.index("Alexander"), labels=()) == "President of Belarus"
+    assert A.descriptor(text, text.index("Putin"), labels=()) == "defiant"
     text = "US President Joe Biden blasted Putin"
-    assert C.descriptor(text, text.index("Putin"), labels=()) == ""
+    assert A.descriptor(text, text.index("Putin"), labels=()) == ""
 
 
 # --- scare quotes ---------------------------------------------------------------------------
@@ -454,7 +457,7 @@ def test_scare_quotes_counts_and_pooled_rate(toy_lex):
         }
     )
     s = biaskit.score_frame(df, lexicon=toy_lex, sentiment=False)
-    out = quiet(C.scare_quotes, s).set_index("group")
+    out = quiet(F.scare_quotes, s).set_index("group")
     words_a = sum(count_words(t) for t in df["text"][:2])
     assert out.loc["A", "n_scare_quotes"] == 3
     assert out.loc["A", "n_words"] == words_a
@@ -472,11 +475,11 @@ def test_scare_quotes_counts_and_pooled_rate(toy_lex):
     [
         lambda s, lex: C.compare(s, n_boot=20),
         lambda s, lex: C.compare_paired(s, n_boot=20),
-        lambda s, lex: C.distinctive_terms(s, min_count=1),
-        lambda s, lex: C.naming_shares(s, lexicon=lex),
-        lambda s, lex: C.attribution_profile(s, lexicon=lex),
-        lambda s, lex: C.actor_labels(s, lexicon=lex),
-        lambda s, lex: C.scare_quotes(s),
+        lambda s, lex: T.distinctive_terms(s, min_count=1),
+        lambda s, lex: F.naming_shares(s, lexicon=lex),
+        lambda s, lex: F.attribution_profile(s, lexicon=lex),
+        lambda s, lex: A.actor_labels(s, lexicon=lex),
+        lambda s, lex: F.scare_quotes(s),
     ],
 )
 def test_functions_take_score_frame_output(func, scored, toy_lex):
@@ -505,6 +508,6 @@ def test_shipped_wire_service_least_loaded(shipped):
 
 
 def test_shipped_state_agency_says_kiev(shipped):
-    out = C.naming_shares(shipped)
+    out = F.naming_shares(shipped)
     kiev = out[(out["referent"] == "kyiv") & (out["variant"] == "Kiev")]
     assert kiev.set_index("group")["share"].idxmax() == "Union State News Agency"

@@ -1,21 +1,16 @@
 """biaskit: find, explain and compare loaded language in news text."""
 
-from biaskit.compare import (
-    actor_labels,
-    attribution_profile,
-    compare,
-    compare_paired,
-    distinctive_terms,
-    naming_shares,
-    scare_quotes,
-)
+from biaskit.actors import actor_labels
+from biaskit.compare import compare, compare_paired
 from biaskit.corpus import CorpusError, iter_corpus, load_corpus, load_example_corpus
 from biaskit.datasets import fetch_babe, fetch_file, load_allsides, load_babe, load_mediacloud
 from biaskit.evaluate import evaluate, load_annotated
+from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
 from biaskit.scale import read_corpus_dask, score_dask, score_stream
 from biaskit.score import Match, Score, match_frame, score, score_frame
+from biaskit.terms import distinctive_terms
 
 __all__ = [
     "CorpusError",

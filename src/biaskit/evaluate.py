@@ -158,7 +158,7 @@ def roc_auc_ci(
 
 def _words(text: str) -> set[str]:
     """Content words of ``text``, lowercased (function words are not compared)."""
-    from biaskit.compare import STOPWORDS
+    from biaskit.terms import STOPWORDS
 
     out = {w.lower().replace("’", "'") for w in WORD_RE.findall(text)}
     return out - STOPWORDS

@@ -22,13 +22,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from biaskit.compare import (
-    ALL_OTHERS,
-    attribution_profile,
-    compare,
-    naming_shares,
-    scare_quotes,
-)
+from biaskit.compare import ALL_OTHERS, compare
+from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import HTML, highlight
 from biaskit.lexicon import Lexicon, load_lexicon
 from biaskit.score import Score, match_frame, score

@@ -18,10 +18,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from biaskit.compare import ALL_OTHERS, _need, _num_den
+from biaskit.compare import ALL_OTHERS, _num_den
 from biaskit.lexicon import GRADES
 from biaskit.score import SCORE_CATEGORIES
 from biaskit.style import CATEGORY_COLORS, CATEGORY_LABELS, GRADE_COLORS
+from biaskit.tables import need_columns
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -166,7 +167,7 @@ def rates(
     ``data``: :func:`biaskit.compare.compare` output. Groups are sorted, highest at the top;
     ``ci=None`` leaves out the intervals. ``**kwargs`` go to ``ax.errorbar`` or ``ax.barh``.
     """
-    _need(data, "rates", x, y, *(ci or ()))
+    need_columns(data, "rates", x, y, *(ci or ()))
     if kind not in ("dot", "bar"):
         raise ValueError(f"rates: kind must be 'dot' or 'bar', not {kind!r}")
     ax = _axes(ax)
@@ -221,7 +222,7 @@ def categories(
             f"categories: no rate_<category> columns; columns are {list(data.columns)} "
             "(pass biaskit.score_frame output)"
         )
-    _need(data, "categories", by, "n_words")
+    need_columns(data, "categories", by, "n_words")
     ax = _axes(ax)
     words = data["n_words"].astype(float)
     weights = pd.DataFrame({c: data[f"rate_{c}"] * words / 1000 for c in cats})
@@ -277,7 +278,7 @@ def terms(
     ``top_labels`` terms with the highest z are written next to their dots. ``**kwargs`` go to
     ``ax.scatter``.
     """
-    _need(data, "terms", x, y, label, hue)
+    need_columns(data, "terms", x, y, label, hue)
     ax = _axes(ax)
     groups = sorted(data[hue].unique(), key=str)
     colors = _palette(groups)
@@ -315,7 +316,7 @@ def naming(
     ``referent=None`` picks the referent with the most mentions. ``**kwargs`` go to
     ``ax.barh``.
     """
-    _need(data, "naming", "group", "referent", "variant", "count")
+    need_columns(data, "naming", "group", "referent", "variant", "count")
     if data.empty:
         raise ValueError("naming: the table is empty (no naming matches were found)")
     totals = data.groupby("referent")["count"].sum()
@@ -343,7 +344,7 @@ def attribution(data: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) ->
     together). Groups with the most loaded and distancing verbs come first. ``**kwargs`` go
     to ``ax.barh``.
     """
-    _need(data, "attribution", "group", "grade", "count")
+    need_columns(data, "attribution", "group", "grade", "count")
     ax = _axes(ax)
     counts = data.pivot_table(index="group", columns="grade", values="count", aggfunc="sum")
     counts = counts.reindex(columns=list(GRADES), fill_value=0).fillna(0)
@@ -375,7 +376,7 @@ def paired(data: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) -> Axes
             "paired: needs the per-story table of compare_paired(..., details=True) "
             f"(columns group, pair, diff); columns are {list(data.columns)}"
         )
-    _need(data, "paired", "group")
+    need_columns(data, "paired", "group")
     ax = _axes(ax)
     stories = sorted(data["pair"].unique(), key=str)
     row = {s: i for i, s in enumerate(stories)}
@@ -418,7 +419,7 @@ def timeline(
     each period (total weight / total words); other metrics are averaged. Rows without a
     date are left out. ``**kwargs`` go to ``ax.plot``.
     """
-    _need(data, "timeline", x, *([hue] if hue else []))
+    need_columns(data, "timeline", x, *([hue] if hue else []))
     num, den = _num_den(data, y, "timeline")
     ax = _axes(ax)
     period = pd.to_datetime(data[x]).dt.to_period(freq)

@@ -1,0 +1,156 @@
+"""Distinctive terms: words and scare-quoted phrases typical of a group ("Fightin' Words")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from biaskit.tables import need_columns
+from biaskit.text import find_quotes, normalize_for_matching, tokenize
+
+__all__ = ["STOPWORDS", "distinctive_terms", "quote_term"]
+
+# --- distinctive terms ("Fightin' Words") ------------------------------------------------
+
+#: Built-in English stop words for :func:`distinctive_terms`: articles, pronouns,
+#: prepositions, conjunctions, auxiliary and modal verbs and other function words, which say
+#: nothing about framing. Content words (including reporting verbs like *said*) are kept.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each either else
+    ever few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself neither no nor not now of off on
+    once only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom whose why will with would
+    you your yours yourself yourselves may might must shall upon per via among within without
+    onto s t ve ll re d don didn doesn isn wasn weren hasn haven hadn won wouldn couldn
+    shouldn
+    """.split()  # noqa: SIM905 -- a word list reads better as prose than as 150 quoted strings
+)
+
+_POSSESSIVE_RE = re.compile(r"'s$")
+
+
+def _doc_terms(text: str, stopwords: frozenset[str]) -> Counter[str]:
+    """Lowercased word tokens (possessive 's dropped, stop words and numbers left out) plus
+    each scare-quoted phrase as one term written in curly quotes."""
+    counts: Counter[str] = Counter()
+    for tok in tokenize(normalize_for_matching(text)):
+        word = _POSSESSIVE_RE.sub("", tok.text)
+        if word in stopwords or not any(c.isalpha() for c in word):
+            continue
+        counts[word] += 1
+    for q in find_quotes(text):
+        if q.kind == "scare":
+            counts[quote_term(q.inner)] += 1
+    return counts
+
+
+def quote_term(inner: str) -> str:
+    """A quoted phrase as one term: lowercased, spaces collapsed, in curly quotes."""
+    return "“" + " ".join(normalize_for_matching(inner).split()) + "”"
+
+
+def distinctive_terms(
+    corpus: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    group: str | tuple[str, str] | None = None,
+    top: int = 30,
+    text: str = "text",
+    stopwords: Iterable[str] | None = None,
+    prior_scale: float = 1000.0,
+    min_count: int = 2,
+) -> pd.DataFrame:
+    """Words and scare-quoted phrases typical of a group: log-odds ratio with an informative
+    Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words").
+
+    The prior for term w is ``alpha_w = prior_scale * background_w / background_total``, with
+    the whole corpus as background; ``prior_scale`` (a0, default 1000) is how many
+    pseudo-counts the prior adds, so larger values shrink rare words harder. For group i
+    against j: ``delta_w = log((y_i + a_w) / (n_i + a0 - y_i - a_w)) - log((y_j + a_w) /
+    (n_j + a0 - y_j - a_w))``, ``var = 1/(y_i + a_w) + 1/(y_j + a_w)``, ``z = delta/sqrt(var)``.
+
+    ``group=None``: every group against all the rest; ``group="X"``: X against the rest;
+    ``group=("X", "Y")``: X against Y and Y against X. ``stopwords=None`` uses
+    :data:`STOPWORDS`, ``()`` keeps every word. Terms need ``min_count`` uses in the group.
+    Columns: term, group, count, log_odds, z; the ``top`` terms per group by z, highest first.
+    """
+    func = "distinctive_terms"
+    need_columns(corpus, func, by, text)
+    if prior_scale <= 0:
+        raise ValueError(f"{func}: prior_scale must be positive, not {prior_scale!r}")
+    stops = STOPWORDS if stopwords is None else frozenset(w.lower() for w in stopwords)
+    counts = _group_term_counts(corpus, by, text, stops)
+    background = sum(counts.values(), Counter())
+    contrasts = _contrasts(group, list(counts), func, by)
+    frames = [
+        _log_odds(counts[g], _sum_counts(counts, others), background, prior_scale, g)
+        for g, others in contrasts
+    ]
+    cols = ["term", "group", "count", "log_odds", "z"]
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(frames, ignore_index=True)
+    out = out[out["count"] >= min_count]
+    out = out.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
+    return out.groupby("group", sort=False).head(top).reset_index(drop=True)[cols]
+
+
+def _group_term_counts(
+    corpus: pd.DataFrame, by: str, text: str, stops: frozenset[str]
+) -> dict[Any, Counter[str]]:
+    counts: dict[Any, Counter[str]] = {}
+    for g, value in zip(corpus[by], corpus[text], strict=True):
+        if pd.isna(g) or not isinstance(value, str):
+            continue
+        counts.setdefault(g, Counter()).update(_doc_terms(value, stops))
+    return dict(sorted(counts.items(), key=lambda kv: str(kv[0])))
+
+
+def _sum_counts(counts: dict[Any, Counter[str]], groups: list[Any]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for g in groups:
+        total.update(counts[g])
+    return total
+
+
+def _contrasts(
+    group: str | tuple[str, str] | None, groups: list[Any], func: str, by: str
+) -> list[tuple[Any, list[Any]]]:
+    """(group, the groups it is compared with) pairs."""
+    wanted = [group] if isinstance(group, str) else list(group) if group is not None else []
+    for g in wanted:
+        if g not in groups:
+            raise ValueError(f"{func}: {g!r} is not a value of column {by!r}; values are {groups}")
+    if group is None:
+        return [(g, [h for h in groups if h != g]) for g in groups]
+    if isinstance(group, str):
+        return [(group, [h for h in groups if h != group])]
+    if len(wanted) != 2 or wanted[0] == wanted[1]:
+        raise ValueError(f"{func}: group must be one name or a pair of two names, not {group!r}")
+    return [(wanted[0], [wanted[1]]), (wanted[1], [wanted[0]])]
+
+
+def _log_odds(
+    yi: Counter[str], yj: Counter[str], background: Counter[str], a0: float, group: Any
+) -> pd.DataFrame:
+    """Log-odds ratio and z-score of every term for one contrast."""
+    terms = sorted(set(yi) | set(yj))
+    bg_total = sum(background.values())
+    a = np.array([a0 * background[t] / bg_total for t in terms]) if terms else np.zeros(0)
+    ci = np.array([yi[t] for t in terms], dtype=float)
+    cj = np.array([yj[t] for t in terms], dtype=float)
+    ni, nj = sum(yi.values()), sum(yj.values())
+    delta = np.log((ci + a) / (ni + a0 - ci - a)) - np.log((cj + a) / (nj + a0 - cj - a))
+    z = delta / np.sqrt(1 / (ci + a) + 1 / (cj + a))
+    return pd.DataFrame(
+        {"term": terms, "group": group, "count": ci.astype(int), "log_odds": delta, "z": z}
+    )
