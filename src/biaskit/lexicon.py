@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 import yaml
 
+from biaskit.categories import GRADES, LEXICON_CATEGORIES
+
 __all__ = [
     "CATEGORIES",
     "GRADES",
@@ -33,18 +35,8 @@ __all__ = [
     "load_lexicon",
 ]
 
-#: Lexicon categories, in display order. ``scare_quote`` is found by rule, not listed.
-CATEGORIES: tuple[str, ...] = (
-    "label",
-    "loaded",
-    "euphemism",
-    "attribution",
-    "hedge",
-    "intensifier",
-    "naming",
-)
-#: Grades of reporting verbs, from neutral to loaded.
-GRADES: tuple[str, ...] = ("neutral", "distancing", "loaded")
+#: Lexicon categories, in display order (from :mod:`biaskit.categories`).
+CATEGORIES: tuple[str, ...] = LEXICON_CATEGORIES
 MAX_WEIGHT = 3.0
 
 _FIELDS = {
