@@ -2,7 +2,8 @@ import pandas as pd
 import pytest
 
 import biaskit
-from biaskit.score import METRIC_COLUMNS, SCORE_CATEGORIES
+from biaskit.score import SCORE_CATEGORIES
+from biaskit.scored import METRIC_COLUMNS
 
 
 def by_text(s):

@@ -9,7 +9,8 @@ from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
 from biaskit.scale import read_corpus_dask, score_dask, score_stream
-from biaskit.score import Match, Score, match_frame, score, score_frame
+from biaskit.score import Match, Score, score
+from biaskit.scored import ScoredCorpus, match_frame, score_corpus, score_frame
 from biaskit.terms import distinctive_terms
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "LexiconError",
     "Match",
     "Score",
+    "ScoredCorpus",
     "actor_labels",
     "attribution_profile",
     "compare",
@@ -42,6 +44,7 @@ __all__ = [
     "read_corpus_dask",
     "scare_quotes",
     "score",
+    "score_corpus",
     "score_dask",
     "score_frame",
     "score_stream",

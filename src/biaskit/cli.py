@@ -104,7 +104,7 @@ def _score(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from biaskit.corpus import load_corpus
-    from biaskit.score import match_frame, score_frame
+    from biaskit.scored import match_frame, score_frame
 
     lexicon = _lexicon_from(args)
     frames = []
@@ -115,7 +115,7 @@ def _score(args: argparse.Namespace) -> int:
     if dup.any():
         raise ValueError(f"duplicate id {corpus.loc[dup, 'id'].iloc[0]!r} across the inputs")
     if args.matches:
-        out = match_frame(corpus, lexicon=lexicon, columns=["id", "outlet", "story"])
+        out = match_frame(corpus, lexicon=lexicon)
     else:
         out = score_frame(
             corpus,

@@ -29,9 +29,9 @@ __all__ = [
     "OMIT",
     "Entry",
     "Example",
-    "Sense",
     "Lexicon",
     "LexiconError",
+    "Sense",
     "load_lexicon",
 ]
 
@@ -121,7 +121,7 @@ class Entry:
     def replacement(self, form: str) -> str | None:
         """The drop-in replacement for the matched ``form`` (lowercased), or None."""
         if isinstance(self.replace, dict):
-            return self.replace.get(form)
+            return self.replace.get(" ".join(form.lower().replace("’", "'").split()))
         return self.replace
 
     def as_dict(self) -> dict[str, Any]:
@@ -547,6 +547,8 @@ def _replace_field(
         known = {f.lower() for f in forms}
         out = {}
         for k, v in value.items():
+            if k == "__line__":
+                continue
             if not isinstance(k, str) or k.lower() not in known:
                 raise LexiconError(
                     f"{where}: entry {name}: field 'replace': {k!r} is not one of the forms"

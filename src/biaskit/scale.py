@@ -44,7 +44,7 @@ from biaskit.corpus import (
     corpus_files,
     iter_corpus,
 )
-from biaskit.score import metric_columns, score_frame
+from biaskit.scored import metric_columns, score_frame
 
 if TYPE_CHECKING:
     import pandas as pd
