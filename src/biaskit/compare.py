@@ -307,7 +307,9 @@ def timeline_rates(
     check_resampling(level, n_boot, seed, func)
     need_columns(scored, func, date)
     _check(scored, func, by or date, cluster, min_docs)
-    dates = pd.to_datetime(scored[date], errors="coerce")
+    dates = scored[date]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        dates = pd.to_datetime(dates, errors="coerce", format="mixed")
     if dates.isna().all():
         raise ValueError(
             f"{func}: column {date!r} has no dates (all {len(dates)} values are missing or not "
