@@ -31,6 +31,7 @@ from biaskit.stats import (
     numerator_denominator,
     percentile_interval,
     ratio_of_sums,
+    ratios,
     sign_flip_p,
 )
 from biaskit.tables import need_columns
@@ -56,6 +57,10 @@ _num_den = numerator_denominator
 
 RATE_COLUMNS = [
     "group", "n_docs", "n_clusters", "n_words", "rate", "ci_low", "ci_high", "enough",
+]  # fmt: skip
+PAIR_COLUMNS = [
+    "group_a", "group_b", "n_docs_a", "n_docs_b", "rate_a", "rate_b", "diff",
+    "ci_low", "ci_high", "p_value", "p_adjusted",
 ]  # fmt: skip
 
 # --- arguments ---------------------------------------------------------------------------
@@ -143,18 +148,9 @@ def _rates(
                 )
             boots[key] = boot
             low, high = percentile_interval(boot, level)
-        rows.append(
-            {
-                "group": key,
-                "n_docs": len(pos),
-                "n_clusters": n_clusters,
-                "n_words": words[pos].sum() if words is not None else math.nan,
-                "rate": rate,
-                "ci_low": low,
-                "ci_high": high,
-                "enough": enough,
-            }
-        )
+        n_words = words[pos].sum() if words is not None else math.nan
+        values = [key, len(pos), n_clusters, n_words, rate, low, high, enough]
+        rows.append(dict(zip(RATE_COLUMNS, values, strict=True)))
     return rows, boots
 
 
@@ -257,25 +253,9 @@ def compare_pairs(
     for a, b in combinations(ranked, 2):
         diffs = boots[a["group"]] - boots[b["group"]]
         low, high = percentile_interval(diffs, level)
-        pairs.append(
-            {
-                "group_a": a["group"],
-                "group_b": b["group"],
-                "n_docs_a": a["n_docs"],
-                "n_docs_b": b["n_docs"],
-                "rate_a": a["rate"],
-                "rate_b": b["rate"],
-                "diff": a["rate"] - b["rate"],
-                "ci_low": low,
-                "ci_high": high,
-                "p_value": bootstrap_p(diffs),
-            }
-        )
-    cols = [
-        "group_a", "group_b", "n_docs_a", "n_docs_b", "rate_a", "rate_b", "diff",
-        "ci_low", "ci_high", "p_value",
-    ]  # fmt: skip
-    out = pd.DataFrame(pairs, columns=cols)
+        both = [r[c] for c in ("group", "n_docs", "rate") for r in (a, b)]  # group_a, group_b..
+        pairs.append([*both, a["rate"] - b["rate"], low, high, bootstrap_p(diffs)])
+    out = pd.DataFrame(pairs, columns=PAIR_COLUMNS[:-1])
     out["p_adjusted"] = adjust_p(out["p_value"], adjust)
     method = _method(metric, cluster, level, n_boot, seed) + f"; bootstrap p, {adjust} adjusted"
     out.attrs.update(by=by, **opts, adjust=adjust, method=method)
@@ -324,14 +304,8 @@ def timeline_rates(
         )
     period = dates.dt.to_period(freq)
     group = scored[by] if by else pd.Series("(all)", index=scored.index)
-    keys = pd.Series(
-        [
-            (g, p) if not (pd.isna(g) or pd.isna(p)) else None
-            for g, p in zip(group, period, strict=True)
-        ],
-        index=scored.index,
-        dtype=object,
-    )
+    pairs = zip(group, period, strict=True)
+    keys = pd.Series([None if pd.isna(g) or pd.isna(p) else (g, p) for g, p in pairs], dtype=object)
     opts = dict(
         metric=metric, cluster=cluster, min_docs=min_docs, level=level, n_boot=n_boot, seed=seed
     )
@@ -431,10 +405,10 @@ def _paired_table(
             f"compare_paired: reference {reference!r} is not a value of column {by!r}; "
             f"values are {groups}"
         )
-    cells["rate"] = _ratios(cells["num"], cells["den"])
+    cells["rate"] = ratios(cells["num"], cells["den"])
     if reference is None:
         totals = cells.groupby("pair")[["num", "den"]].transform("sum")
-        ref_rate = _ratios(totals["num"] - cells["num"], totals["den"] - cells["den"])
+        ref_rate = ratios(totals["num"] - cells["num"], totals["den"] - cells["den"])
         table = cells.assign(reference=ALL_OTHERS, reference_rate=ref_rate)
     else:
         ref = cells.loc[cells["group"] == reference, ["pair", "rate"]]
@@ -446,10 +420,3 @@ def _paired_table(
     table = table.assign(diff=table["rate"] - table["reference_rate"])
     cols = ["group", "reference", "pair", "rate", "reference_rate", "diff"]
     return table[cols].sort_values(["group", "pair"]).reset_index(drop=True)
-
-
-def _ratios(num: pd.Series, den: pd.Series) -> np.ndarray:
-    """num / den element by element, NaN where the denominator is 0."""
-    n, d = num.to_numpy(float), den.to_numpy(float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(d > 0, n / np.where(d > 0, d, 1), np.nan)

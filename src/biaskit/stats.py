@@ -36,6 +36,7 @@ __all__ = [
     "percentile_interval",
     "pooled_rate",
     "ratio_of_sums",
+    "ratios",
     "roc_auc",
     "roc_auc_ci",
     "sign_flip_p",
@@ -88,7 +89,9 @@ def pooled_rate(weight: Iterable[float], n_words: Iterable[float], *, per: float
     return ratio_of_sums(np.asarray(list(weight), float), np.asarray(list(n_words), float) / per)
 
 
-def _ratios(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+def ratios(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """num / den element by element, NaN where the denominator is 0."""
+    num, den = np.asarray(num, float), np.asarray(den, float)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
 
@@ -137,7 +140,7 @@ def bootstrap_ratio(
     out = []
     for start in range(0, n_boot, rows):
         idx = rng.integers(0, k, size=(min(rows, n_boot - start), k))
-        out.append(_ratios(num[idx].sum(axis=1), den[idx].sum(axis=1)))
+        out.append(ratios(num[idx].sum(axis=1), den[idx].sum(axis=1)))
     return np.concatenate(out)
 
 
@@ -168,7 +171,7 @@ def cluster_bootstrap_ratio(
         n_k, d_k = _draw_sums(num[members], den[members], times[:, k] * len(members), rng)
         num_tot += n_k
         den_tot += d_k
-    return _ratios(num_tot, den_tot)
+    return ratios(num_tot, den_tot)
 
 
 def _row_counts(codes: np.ndarray, n_values: int) -> np.ndarray:
