@@ -60,6 +60,7 @@ def test_group_stream_is_seed_and_crc32_of_the_name():
         ({"level": 0}, "level must be between 0 and 1"),
         ({"n_boot": 0}, "n_boot must be"),
         ({"n_boot": 2.5}, "n_boot must be"),
+        ({"n_boot": 2.0}, "n_boot must be"),
         ({"seed": -1}, "seed must be"),
     ],
 )
@@ -226,3 +227,21 @@ def test_most_common_breaks_ties_alphabetically():
     assert S.most_common(counts, 2, keep_ties=True) == [("c", 5), ("a", 3), ("b", 3), ("e", 3)]
     assert S.most_common(counts, 0) == []
     assert S.most_common(counts, 10) == S.most_common(counts, 5)
+
+
+def test_chunked_draws_give_the_same_distribution(monkeypatch):
+    """Big draws are split in chunks of resamples; small MAX_DRAW forces that path."""
+    rng = np.random.default_rng(2)
+    num, den = rng.uniform(0, 5, 40), rng.uniform(0.5, 2, 40)
+    labels, scores = [i % 2 for i in range(60)], list(rng.normal(0, 1, 60) + np.arange(60) % 2)
+    whole = S.bootstrap_ratio(num, den, n_boot=4000, rng=np.random.default_rng(0))
+    auc_whole = S.roc_auc_ci(labels, scores, n_boot=4000)
+    monkeypatch.setattr(S, "MAX_DRAW", 50)
+    parts = S.bootstrap_ratio(num, den, n_boot=4000, rng=np.random.default_rng(0))
+    assert len(parts) == 4000
+    assert S.percentile_interval(parts, 0.9) == pytest.approx(
+        S.percentile_interval(whole, 0.9), rel=0.02
+    )
+    auc_parts = S.roc_auc_ci(labels, scores, n_boot=4000)
+    assert auc_parts[0] == auc_whole[0]
+    assert auc_parts[1:] == pytest.approx(auc_whole[1:], abs=0.02)

@@ -13,6 +13,7 @@ added or dropped.
 from __future__ import annotations
 
 import math
+import numbers
 import zlib
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
@@ -50,7 +51,7 @@ POOLED_METRICS: dict[str, str | None] = {
     **{f"rate_{c}": None for c in SCORE_CATEGORIES},
 }
 #: Largest number of indices drawn at once (bigger draws are split in chunks of resamples).
-MAX_DRAW = 20_000_000
+MAX_DRAW = 4_000_000
 
 # --- pooled rates ------------------------------------------------------------------------
 
@@ -107,9 +108,9 @@ def check_resampling(level: float, n_boot: int, seed: int, func: str) -> None:
     """Raise a ValueError, naming ``func``, for a level outside (0, 1), n_boot < 1 or seed < 0."""
     if not 0 < level < 1:
         raise ValueError(f"{func}: level must be between 0 and 1, got {level!r} (95%: 0.95)")
-    if int(n_boot) != n_boot or n_boot < 1:
+    if not isinstance(n_boot, numbers.Integral) or n_boot < 1:
         raise ValueError(f"{func}: n_boot must be a whole number of at least 1, got {n_boot!r}")
-    if int(seed) != seed or seed < 0:
+    if not isinstance(seed, numbers.Integral) or seed < 0:
         raise ValueError(f"{func}: seed must be a whole number of at least 0, got {seed!r}")
 
 
@@ -304,7 +305,7 @@ def roc_auc_ci(
     pos, neg = codes[y == 1], codes[y == 0]
     n_values = int(codes.max()) + 1
     rng = np.random.default_rng(seed)
-    rows = max(1, MAX_DRAW // (len(y) + 2 * n_values))
+    rows = max(1, MAX_DRAW // (len(y) + n_values))
     aucs = []
     for start in range(0, n_boot, rows):
         r = min(rows, n_boot - start)
