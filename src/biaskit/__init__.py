@@ -1,7 +1,7 @@
 """biaskit: find, explain and compare loaded language in news text."""
 
 from biaskit.actors import actor_labels
-from biaskit.compare import compare, compare_paired
+from biaskit.compare import compare, compare_paired, compare_pairs, timeline_rates
 from biaskit.corpus import CorpusError, iter_corpus, load_corpus, load_example_corpus
 from biaskit.datasets import fetch_babe, fetch_file, load_allsides, load_babe, load_mediacloud
 from biaskit.evaluate import evaluate, load_annotated
@@ -25,6 +25,7 @@ __all__ = [
     "attribution_profile",
     "compare",
     "compare_paired",
+    "compare_pairs",
     "distinctive_terms",
     "evaluate",
     "fetch_babe",
@@ -48,6 +49,7 @@ __all__ = [
     "score_dask",
     "score_frame",
     "score_stream",
+    "timeline_rates",
 ]
 __version__ = "0.1.0"
 
