@@ -34,7 +34,7 @@ from biaskit.stats import (
     ratios,
     sign_flip_p,
 )
-from biaskit.tables import need_columns
+from biaskit.tables import docs_of, need_columns
 
 __all__ = [
     "ALL_OTHERS",
@@ -199,6 +199,7 @@ def compare(
     clusters). Groups without enough data have no interval and no rank: they come after the
     ranked groups (highest rate first), by name, and a UserWarning names them.
     """
+    scored = docs_of(scored)
     func = "compare"
     level = _level(level, ci, func)
     check_resampling(level, n_boot, seed, func)
@@ -238,6 +239,7 @@ def compare_pairs(
     ci_low, ci_high, p_value, p_adjusted. group_a is ranked above group_b, so diff >= 0;
     pairs follow the ranking of :func:`compare`.
     """
+    scored = docs_of(scored)
     func = "compare_pairs"
     if adjust not in ("holm", "bh"):
         raise ValueError(f"{func}: adjust must be 'holm' or 'bh', got {adjust!r}")
@@ -283,6 +285,7 @@ def timeline_rates(
     documents appear. Documents without a date are left out (with a UserWarning); a corpus
     without any date raises a ValueError.
     """
+    scored = docs_of(scored)
     func = "timeline_rates"
     check_resampling(level, n_boot, seed, func)
     need_columns(scored, func, date)
@@ -355,6 +358,7 @@ def compare_paired(
     draws from its own stream (:func:`biaskit.stats.group_rng`). ``details=True`` returns the
     per-story table instead: group, reference, pair, rate, reference_rate, diff.
     """
+    scored = docs_of(scored)
     func = "compare_paired"
     level = _level(level, ci, func)
     need_columns(scored, func, by, pair)

@@ -21,7 +21,7 @@ from collections.abc import Hashable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from biaskit.score import SCORE_CATEGORIES
+from biaskit.categories import CATEGORIES
 from biaskit.tables import need_columns
 
 __all__ = [
@@ -48,7 +48,8 @@ __all__ = [
 POOLED_METRICS: dict[str, str | None] = {
     "loaded_per_1k": "loaded",
     "loaded_all_per_1k": "loaded_all",
-    **{f"rate_{c}": None for c in SCORE_CATEGORIES},
+    "stance_per_1k": "stance",
+    **{f"rate_{c}": None for c in CATEGORIES},
 }
 #: Largest number of indices drawn at once (bigger draws are split in chunks of resamples).
 MAX_DRAW = 4_000_000
