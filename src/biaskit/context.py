@@ -113,8 +113,9 @@ def _find_cues(low: str, lang: Language, a: int, b: int) -> list[tuple[int, int,
     """Cue words (whole words; "n't" at a word's end) and clause marks in ``low[a:b]``."""
     n = len(low)
     found = []
-    for end_idx, (length, word) in _cue_automaton(lang).iter(low, a, b):
-        end = end_idx + 1
+    # pyahocorasick reads its whole argument on every call: pass the sentence only
+    for end_idx, (length, word) in _cue_automaton(lang).iter(low[a:b]):
+        end = a + end_idx + 1
         start = end - length
         if end < n and (low[end].isalnum() or low[end] in "'-"):
             continue

@@ -30,6 +30,7 @@ class Language:
 
     code: str
     name: str
+    name_native: str = ""
     match: Literal["surface", "lemma"] = "surface"
     lemmatizer: str | None = None
     quote_pairs: tuple[str, ...] = ("“”", '""')
@@ -90,7 +91,7 @@ _WORD_SETS = {
     "clause_breaks",
 }
 _PHRASES = {"attribution_phrases", "negation_phrases", "opinion_markers"}
-_TEXT = {"code", "name", "match", "lemmatizer"}
+_TEXT = {"code", "name", "name_native", "match", "lemmatizer"}
 _TUPLES = {"quote_pairs", "single_quote_pairs", "apostrophes"}
 
 

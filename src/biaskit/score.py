@@ -359,6 +359,33 @@ class Score:
         """TextBlob subjectivity, 0 (objective) to 1 (subjective)."""
         return self.sentiment[1]
 
+    @cached_property
+    def sentence_sentiment(self) -> pd.DataFrame:
+        """One row per sentence: text, offsets, polarity, subjectivity, counted matches."""
+        import pandas as pd
+        from textblob.en import sentiment as pattern_sentiment
+
+        counted = [m for m in self.matches if m.counted and m.measure == "loaded"]
+        rows = []
+        for i, s in enumerate(self.sentences):
+            pol, subj = pattern_sentiment(s.text)
+            ms = [m for m in counted if m.sentence == i]
+            rows.append(
+                {
+                    "sentence": i,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                    "polarity": float(pol),
+                    "subjectivity": float(subj),
+                    "n_matches": len(ms),
+                    "loaded": round(sum(m.weight for m in ms), 6),
+                }
+            )
+        columns = ["sentence", "start", "end", "text", "polarity", "subjectivity", "n_matches",
+                   "loaded"]
+        return pd.DataFrame(rows, columns=columns)
+
     # -- output ----------------------------------------------------------------------------
     def summary(self, *, sentiment: bool = False) -> dict[str, Any]:
         """Every document-level metric as a flat dict (the columns of a scored corpus)."""
