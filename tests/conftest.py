@@ -30,8 +30,14 @@ def corpus():
 
 @pytest.fixture(scope="session")
 def scored(corpus):
-    """The teaching corpus scored without sentiment."""
+    """The teaching corpus scored without sentiment: the document table."""
     return biaskit.score_frame(corpus, sentiment=False)
+
+
+@pytest.fixture(scope="session")
+def scored_corpus(corpus):
+    """The teaching corpus scored once: documents, matches and quotes."""
+    return biaskit.score_corpus(corpus)
 
 
 # --- a toy lexicon and corpus for the comparison and framing tests ----------------------

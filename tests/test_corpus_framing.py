@@ -72,7 +72,9 @@ def test_special_military_operation_only_in_state_own_voice(matches):
 )
 def test_naming_choices(matches, outlet, uses, avoids):
     own = matches[
-        (matches["outlet"] == outlet) & (matches["category"] == "naming") & (matches["voice"] == "own")
+        (matches["outlet"] == outlet)
+        & (matches["category"] == "naming")
+        & (matches["voice"] == "own")
     ]
     terms = set(own["term"])
     assert uses <= terms

@@ -68,4 +68,4 @@ def test_every_replacement_is_shown_working():
         for e in biaskit.load_lexicon(language=language)
         if e.replace and e.category != "hedge" and not any(x.rewrite for x in e.examples)
     ]
-    assert not missing, f"{len(missing)} entries with 'replace' but no example rewrite: {missing[:20]}"
+    assert not missing, f"{len(missing)} entries with 'replace' and no rewrite: {missing[:20]}"

@@ -21,11 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
-
-import biaskit
-from biaskit import lesson
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -165,7 +161,7 @@ def test_code_cells_only_call(path):
             for kind, word in FORBIDDEN_NODES.items():
                 assert not isinstance(node, kind), (
                     f"{path.name}, code cell {i}: no {word} in a notebook; put reusable logic "
-                    "in src/biaskit/lesson.py"
+                    "in src/biaskit/lesson/"
                 )
 
 
@@ -287,114 +283,3 @@ def test_runner_blanks_widget_ids(runner):
     nb = {"cells": [{"outputs": [{"data": {runner.WIDGET_VIEW: {"model_id": "abc123"}}}]}]}
     runner._blank_widget_ids(nb)
     assert nb["cells"][0]["outputs"][0]["data"][runner.WIDGET_VIEW]["model_id"] == ""
-
-
-# --- biaskit.lesson: the helpers the notebooks call -------------------------------------------
-
-
-def test_article_names_the_choices(corpus):
-    row = lesson.article(corpus, "peace-talks", "Meridian Wire")
-    assert row["id"] == "peace-talks--meridian-wire"
-    with pytest.raises(ValueError, match="stories are"):
-        lesson.article(corpus, "no-such-story", "Meridian Wire")
-    with pytest.raises(ValueError, match="outlets covering it"):
-        lesson.article(corpus, "peace-talks", "No Such Outlet")
-
-
-def test_show_article_heads_with_outlet_and_title(corpus):
-    html = str(lesson.show_article(corpus, "peace-talks", "Free Belarus Herald"))
-    row = lesson.article(corpus, "peace-talks", "Free Belarus Herald")
-    assert "Free Belarus Herald" in html
-    assert "peacemaker" in html and "biaskit-highlight" in html
-    assert row["title"].split()[0] in html
-
-
-def test_rewrite_side_by_side_marks_changes(corpus):
-    s = biaskit.score(lesson.article(corpus, "peace-talks", "Free Belarus Herald")["text"])
-    html = str(lesson.rewrite_side_by_side(s))
-    assert html.count('class="bk-column"') == 2
-    assert 'class="bk-rewritten"' in html
-    assert "scored again" in html
-
-
-def test_sentiment_vs_lexicon_sees_the_euphemism():
-    table = lesson.sentiment_vs_lexicon(
-        ["Russia began a special military operation.", "The invaders shelled the city."]
-    )
-    assert list(table["TextBlob reads it as"]) != ["negative", "negative"]
-    assert "special military operation" in table["loaded expressions found"].iloc[0]
-    assert "invaders" in table["loaded expressions found"].iloc[1]
-
-
-def test_explorer_shows_a_static_first_view(corpus):
-    pytest.importorskip("ipywidgets")
-    explorer = lesson.article_explorer(
-        corpus, story="peace-talks", outlet_a="Meridian Wire", outlet_b="Free Belarus Herald"
-    )
-    bundle = explorer._repr_mimebundle_()
-    assert WIDGET_VIEW in bundle
-    assert "Meridian Wire" in bundle["text/html"] and "Free Belarus Herald" in bundle["text/html"]
-    labels = [w.description for w in explorer.widget.kwargs_widgets]
-    assert labels == ["Story", "Outlet A", "Outlet B"]
-
-
-def test_designed_contrasts_hold(scored):
-    table = lesson.designed_contrasts(scored)
-    assert list(table["contrast"]) == [1, 2, 3, 4, 5, 6]
-    assert table["holds"].all(), table[~table["holds"]].to_dict("records")
-
-
-def test_describe_rates_reads_the_intervals(scored):
-    text = lesson.describe_rates(biaskit.compare(scored, n_boot=200))
-    assert "Free Belarus Herald" in text and "interval" in text
-    assert text._repr_markdown_() == str(text)
-
-
-def test_replicate_and_same_results(scored):
-    small = scored.head(3)
-    big = lesson.replicate(small, 2)
-    assert len(big) == 6 and big["id"].is_unique
-    again = big.copy()
-    check = lesson.same_results(big, again)
-    assert check["identical"].all()
-    again.loc[0, "loaded"] = again.loc[0, "loaded"] + 1
-    check = lesson.same_results(big, again).set_index("column")
-    assert not check.loc["loaded", "identical"]
-    assert check.loc["loaded", "largest difference"] == pytest.approx(1)
-
-
-def test_naming_summary_puts_contested_names_first(scored):
-    summary = lesson.naming_summary(biaskit.naming_shares(scored))
-    assert summary["main variants"].iloc[0] >= 2
-    assert summary["main variants"].is_monotonic_decreasing
-    assert lesson.pick_referent(biaskit.naming_shares(scored), "kyiv") == "kyiv"
-
-
-def test_terms_table_has_one_column_per_group(corpus):
-    table = lesson.terms_table(biaskit.distinctive_terms(corpus, top=3), n=3)
-    assert table.shape == (3, corpus["outlet"].nunique())
-    assert isinstance(table, pd.DataFrame)
-
-
-def test_evaluation_chart_draws_the_auc_interval():
-    import matplotlib.pyplot as plt
-    from matplotlib.container import BarContainer
-
-    from biaskit.evaluate import load_sample
-
-    def auc_bars(ax):
-        return next(
-            c
-            for c in ax.containers
-            if isinstance(c, BarContainer) and c.get_label() == "ROC-AUC (sentences)"
-        )
-
-    report = biaskit.evaluate(load_sample(), n_boot=200)
-    bars = auc_bars(lesson.evaluation_chart(report.summary, ax=plt.subplots()[1]))
-    assert bars.errorbar is not None
-    segments = bars.errorbar.lines[2][0].get_segments()
-    assert [seg[0][0] for seg in segments] == pytest.approx(list(report.summary["roc_auc_low"]))
-    assert [seg[1][0] for seg in segments] == pytest.approx(list(report.summary["roc_auc_high"]))
-    without = report.summary.drop(columns=["roc_auc_low", "roc_auc_high"])
-    assert auc_bars(lesson.evaluation_chart(without, ax=plt.subplots()[1])).errorbar is None
-    plt.close("all")

@@ -1,3 +1,5 @@
+import functools
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -37,7 +39,7 @@ def test_rates_dots_with_intervals():
     assert out is ax
     (container,) = [c for c in ax.containers if isinstance(c, ErrorbarContainer)]
     data_line, _caps, (bars,) = container.lines
-    order = RATES.sort_values("rate")  # highest at the top = last row
+    order = RATES.sort_values("rate", ascending=False)  # row 0, at the top: the highest
     assert np.allclose(data_line.get_xdata(), order["rate"])
     segments = bars.get_segments()
     assert len(segments) == 3
@@ -51,7 +53,7 @@ def test_rates_bars():
     _fig, ax = plt.subplots()
     plot.rates(RATES, kind="bar", ax=ax)
     assert len(ax.patches) == 3
-    order = RATES.sort_values("rate")
+    order = RATES.sort_values("rate", ascending=False)
     assert np.allclose([p.get_width() for p in ax.patches], order["rate"])
     assert any(isinstance(c, BarContainer) for c in ax.containers)
     (errors,) = [c for c in ax.containers if isinstance(c, ErrorbarContainer)]
@@ -71,9 +73,11 @@ def test_rates_without_intervals_and_bad_kind():
         plot.rates(RATES.drop(columns="rate"))
 
 
-def test_falls_back_to_current_axes():
+def test_without_ax_a_new_figure_sized_for_the_data():
     _fig, ax = plt.subplots()
-    assert plot.rates(RATES) is ax
+    own = plot.rates(RATES)
+    assert own is not ax
+    assert own.figure.get_figheight() >= 3
 
 
 def score_table():
@@ -230,3 +234,242 @@ def test_charts_from_compare_output():
     assert "per 1,000 words" in ax1.get_xlabel()
     plot.paired(biaskit.compare_paired(scored, details=True), ax=ax2)
     assert len(ax2.collections) == 2
+
+
+# --- charts that scale, with hostile names ---------------------------------------------------
+
+N = 87
+HOSTILE = ["$\\foo$", "<img src=x onerror=alert(1)>", "a|b", "*x*", "`code`", "\x1b[31mred", "_hid"]
+
+
+def names(n=N):
+    return [HOSTILE[i] if i < len(HOSTILE) else f"Outlet number {i:03d}" for i in range(n)]
+
+
+def many_rates(n=N):
+    rng = np.random.default_rng(1)
+    rate = rng.uniform(0, 40, n)
+    table = pd.DataFrame(
+        {
+            "group": names(n),
+            "n_docs": 9,
+            "n_words": 4000,
+            "rate": rate,
+            "ci_low": rate - 2,
+            "ci_high": rate + 2,
+        }
+    )
+    table.attrs.update(metric="loaded_per_1k", by="lean", ci=0.95)
+    return table
+
+
+def many_scored(n=N):
+    rows = []
+    for i, name in enumerate(names(n)):
+        for month in (1, 2):
+            rows.append(
+                {
+                    "outlet": name,
+                    "story": f"story {i % 30:02d}",
+                    "date": pd.Timestamp(2024, month, 10),
+                    "n_words": 200 + i,
+                    "loaded": float(i % 7),
+                    "rate_label": float(i % 5),
+                    "rate_hedge": float(i % 3),
+                }
+            )
+    data = pd.DataFrame(rows)
+    data["loaded_per_1k"] = data["loaded"] * 1000 / data["n_words"]
+    return data
+
+
+def text_boxes(fig, texts):
+    fig.canvas.draw()  # raises if a label started mathtext on "$\foo$"
+    renderer = fig.canvas.get_renderer()
+    return [t.get_window_extent(renderer) for t in texts if t.get_text() and t.get_visible()]
+
+
+def assert_no_overlap(fig, texts):
+    boxes = text_boxes(fig, texts)
+    assert boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), (a, b)
+
+
+def assert_legend_outside(ax):
+    legend = ax.get_legend()
+    assert legend is not None
+    ax.figure.canvas.draw()
+    assert legend.get_window_extent().x0 >= ax.get_window_extent().x1
+
+
+@functools.cache
+def row_charts():
+    """The five row charts, each on 87 groups (or 30 stories), data built once."""
+    scored = many_scored()
+    shares = pd.DataFrame(
+        {
+            "group": [g for g in names() for _ in (0, 1)],
+            "referent": "kyiv",
+            "variant": ["Kyiv", "Kiev"] * N,
+            "perspective": ["ukrainian", "russian"] * N,
+            "count": [i % 4 + 1 for i in range(2 * N)],
+        }
+    )
+    verbs = pd.DataFrame(
+        {
+            "group": [g for g in names() for _ in GRADE_COLORS],
+            "grade": list(GRADE_COLORS) * N,
+            "count": [i % 5 + 1 for i in range(3 * N)],
+        }
+    )
+    per_story = biaskit.compare_paired(scored, details=True)
+    return {
+        "rates": lambda **kw: plot.rates(many_rates(), **kw),
+        "categories": lambda **kw: plot.categories(scored, **kw),
+        "naming": lambda **kw: plot.naming(shares, **kw),
+        "attribution": lambda **kw: plot.attribution(verbs, **kw),
+        "paired": lambda **kw: plot.paired(per_story, **kw),
+    }
+
+
+@pytest.mark.parametrize("chart", ["rates", "categories", "naming", "attribution", "paired"])
+def test_row_charts_grow_with_the_rows_and_labels_never_overlap(chart):
+    draw = row_charts()[chart]
+    ax = draw()
+    rows = yticklabels(ax)
+    assert len(rows) == (30 if chart == "paired" else N)  # every row on a figure of its own
+    assert ax.figure.get_figheight() > 0.25 * len(rows)
+    assert_no_overlap(ax.figure, ax.get_yticklabels())
+    assert "top" not in ax.get_title()
+
+
+@pytest.mark.parametrize("chart", ["rates", "categories", "naming", "attribution", "paired"])
+def test_row_charts_on_a_small_axes_show_the_top_rows_and_say_so(chart):
+    _fig, given = plt.subplots(figsize=(8, 4))
+    ax = row_charts()[chart](ax=given)
+    assert ax is given
+    shown = len(yticklabels(ax))
+    total = 30 if chart == "paired" else N
+    assert 1 <= shown < total
+    assert f"top {shown} of {total}" in ax.get_title()
+    assert_no_overlap(ax.figure, ax.get_yticklabels())
+
+
+def test_rates_top_and_axis_name_from_by():
+    ax = plot.rates(many_rates(), top=5)
+    assert len(yticklabels(ax)) == 5
+    assert "top 5 of 87" in ax.get_title()
+    assert ax.get_ylabel() == "Lean"
+    assert "by lean" in ax.get_title()
+    assert (
+        plot.attribution(
+            pd.DataFrame({"group": ["A"], "grade": ["loaded"], "count": [1]}), by="outlet_type"
+        ).get_ylabel()
+        == "Outlet type"
+    )
+
+
+def test_hostile_names_are_drawn_literally():
+    ax = plot.rates(many_rates(len(HOSTILE)))
+    boxes = text_boxes(ax.figure, ax.get_yticklabels())  # drawing "$\foo$" did not fail
+    assert len(boxes) == len(HOSTILE)
+    labels = yticklabels(ax)
+    assert "\\$\\foo\\$" in labels  # matplotlib shows \$ as $, never as mathtext
+    assert "\\x1b[31mred" in labels  # the escape character is shown, not sent
+    legend_ax = plot.timeline(many_scored(len(HOSTILE)))
+    legend_names = [t.get_text() for t in legend_ax.get_legend().get_texts()]
+    assert " _hid" in legend_names  # a leading "_" would have hidden it from the legend
+    assert len(legend_names) == len(HOSTILE)
+
+
+@pytest.mark.parametrize("n_series", [3, 20])
+def test_up_to_twenty_series_get_distinct_colours(n_series):
+    ax = plot.timeline(many_scored(n_series))
+    colours = [to_hex(line.get_color()) for line in ax.lines]
+    assert len(colours) == n_series
+    assert len(set(colours)) == n_series
+    assert_legend_outside(ax)
+
+
+def test_beyond_twenty_series_the_rest_is_other():
+    ax = plot.timeline(many_scored())
+    labels = [line.get_label() for line in ax.lines]
+    assert len(labels) == 20
+    assert labels[-1] == f"other ({N - 19} groups)"
+    colours = [to_hex(line.get_color()) for line in ax.lines]
+    assert len(set(colours)) == 20
+    terms = pd.DataFrame(
+        {"term": [f"t{i}" for i in range(N)], "group": names(), "count": 5, "z": np.arange(N)}
+    )
+    ax = plot.terms(terms)
+    assert len(ax.collections) == 20
+    assert len({to_hex(c.get_facecolor()[0]) for c in ax.collections}) == 20
+    assert_legend_outside(ax)
+
+
+def test_term_labels_never_overlap():
+    crowded = pd.DataFrame(
+        {
+            "term": [f"word{i}" for i in range(12)],
+            "group": "X",
+            "count": [1.0, 1000.0] + [10.0] * 10,  # ten dots on one spot
+            "z": [0.0, 10.0] + [5.0] * 10,
+        }
+    )
+    ax = plot.terms(crowded, top_labels=12)
+    assert 0 < len(ax.texts) < 12
+    assert f"{12 - len(ax.texts)} of 12 labels left out" in ax.get_title()
+    assert_no_overlap(ax.figure, ax.texts)
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda: plot.rates(RATES.iloc[:0]),
+        lambda: plot.categories(score_table().iloc[:0]),
+        lambda: plot.naming(NAMING.iloc[:0]),
+        lambda: plot.attribution(pd.DataFrame(columns=["group", "grade", "count"])),
+        lambda: plot.paired(pd.DataFrame(columns=["group", "reference", "pair", "diff"])),
+        lambda: plot.timeline(many_scored().iloc[:0]),
+        lambda: plot.terms(pd.DataFrame(columns=["term", "group", "count", "z"])),
+        lambda: plot.sentiment_scatter(pd.DataFrame(columns=["polarity", "loaded"])),
+        lambda: plot.evaluation_chart(pd.DataFrame(columns=["method", "roc_auc"])),
+    ],
+)
+def test_empty_tables_raise_instead_of_drawing_nothing(draw):
+    with pytest.raises(ValueError, match="no rows to plot"):
+        draw()
+
+
+def test_undated_corpus_has_no_timeline():
+    undated = many_scored(3).assign(date=pd.NaT)
+    with pytest.raises(ValueError, match="no document has a date"):
+        plot.timeline(undated)
+    with pytest.raises(ValueError, match="numbers, not dates"):
+        plot.timeline(many_scored(3).assign(date=0))
+
+
+def test_rates_with_too_few_documents_come_last_without_interval():
+    table = many_rates(4)
+    table["enough"] = [True, False, True, True]
+    table.loc[1, ["ci_low", "ci_high"]] = np.nan
+    table.loc[1, "rate"] = 99.0  # highest, but not ranked
+    table.loc[1, "n_docs"] = 2
+    ax = plot.rates(table)
+    assert yticklabels(ax)[-1] == plot.layout.mpl_text(table.loc[1, "group"])
+    (container,) = [c for c in ax.containers if isinstance(c, ErrorbarContainer)]
+    segments = container.lines[2][0].get_segments()
+    assert np.isnan(segments[-1]).all() and not np.isnan(segments[0]).any()
+    notes = [t.get_text() for t in ax.texts]
+    assert notes == ["n=2, too few documents for an interval"]
+    ax.figure.canvas.draw()
+
+
+def test_rcparams_untouched():
+    before = dict(plt.rcParams)
+    for draw in row_charts().values():
+        draw()
+    plot.timeline(many_scored())
+    assert dict(plt.rcParams) == before

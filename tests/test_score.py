@@ -201,7 +201,9 @@ def test_to_frame_and_explain():
 
 
 def test_neutral_rewrite_uses_only_safe_drop_ins():
-    s = biaskit.score("Self-proclaimed president Lukashenko met officials in Kiev. “Peace talks” began.")
+    s = biaskit.score(
+        "Self-proclaimed president Lukashenko met officials in Kiev. “Peace talks” began."
+    )
     out = s.neutral_rewrite()
     assert out.startswith("President Lukashenko met officials in Kyiv.")
     assert "Peace talks began." in out

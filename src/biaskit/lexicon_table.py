@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from biaskit.escape import markdown
 from biaskit.lexicon import CATEGORIES, Lexicon, load_lexicon
 from biaskit.style import CATEGORY_LABELS
 
@@ -17,8 +18,9 @@ Each entry says why the word is loaded and what a neutral report would say inste
 """
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _cell(text: object) -> str:
+    """A table cell: pipes, HTML, backticks, emphasis, ``$`` and line breaks made literal."""
+    return markdown("" if text is None else text)
 
 
 def lexicon_markdown(lexicon: Lexicon | None = None) -> str:
@@ -41,7 +43,8 @@ def lexicon_markdown(lexicon: Lexicon | None = None) -> str:
             out.append("|---|---|---|---|---|---|")
             for e in sorted(entries, key=lambda e: (e.referent or "", e.weight, e.term)):
                 out.append(
-                    f"| {e.referent} | {_cell(', '.join(e.forms))} | {e.perspective} | "
+                    f"| {_cell(e.referent)} | {_cell(', '.join(e.forms))} | "
+                    f"{_cell(e.perspective)} | "
                     f"{e.weight:g} | {_cell('; '.join(e.neutral)) or '—'} | "
                     f"{_cell(e.note)} |"
                 )
@@ -50,7 +53,7 @@ def lexicon_markdown(lexicon: Lexicon | None = None) -> str:
         out.append("| term | forms | " + ("grade | " if grade else "") + "weight | neutral | why |")
         out.append("|---|---|" + ("---|" if grade else "") + "---|---|---|")
         for e in entries:
-            g = f"{e.grade} | " if grade else ""
+            g = f"{_cell(e.grade)} | " if grade else ""
             out.append(
                 f"| **{_cell(e.term)}** | {_cell(', '.join(e.forms))} | {g}{e.weight:g} | "
                 f"{_cell('; '.join(e.neutral)) or '—'} | {_cell(e.note)} |"

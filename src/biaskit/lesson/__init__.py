@@ -1,0 +1,66 @@
+"""Helpers for the notebooks, so that every notebook cell stays one call long.
+
+The numbered notebooks may not define functions (a test checks that), so what a cell would
+otherwise compute in a loop lives here, one job per module: :mod:`~biaskit.lesson.articles`
+(an article, two side by side, the neutral rewording), :mod:`~biaskit.lesson.widgets` (the
+classroom explorer), :mod:`~biaskit.lesson.narrate` (comparison tables in plain words),
+:mod:`~biaskit.lesson.summaries` and :mod:`~biaskit.lesson.tables` (tables for teachers),
+:mod:`~biaskit.lesson.errors` (validation), :mod:`~biaskit.lesson.teaching_corpus` (the
+datasheet's designed contrasts) and :mod:`~biaskit.lesson.at_scale` (the scaling checks).
+The two charts live in :mod:`biaskit.plot` and are re-exported here.
+
+Everything returns a value (HTML, Markdown or a table) and prints nothing. Text from outside
+is escaped (:mod:`biaskit.escape`); HTML is self-contained (inline styles, no scripts).
+"""
+
+from biaskit.lesson.articles import (
+    article,
+    compare_articles,
+    rewrite_side_by_side,
+    show_article,
+    side_by_side,
+)
+from biaskit.lesson.at_scale import replicate, same_results
+from biaskit.lesson.errors import annotated_data, error_examples
+from biaskit.lesson.narrate import Markdown, describe_paired, describe_rates
+from biaskit.lesson.summaries import (
+    naming_summary,
+    pick_referent,
+    sentiment_vs_lexicon,
+    terms_table,
+    top_labels,
+)
+from biaskit.lesson.tables import PLAIN_NAMES, Table, explain, table
+from biaskit.lesson.teaching_corpus import DESIGNED_CONTRASTS, designed_contrasts
+from biaskit.lesson.widgets import ArticleExplorer, article_explorer
+from biaskit.plot import evaluation_chart, sentiment_scatter
+
+__all__ = [
+    "DESIGNED_CONTRASTS",
+    "PLAIN_NAMES",
+    "ArticleExplorer",
+    "Markdown",
+    "Table",
+    "annotated_data",
+    "article",
+    "article_explorer",
+    "compare_articles",
+    "describe_paired",
+    "describe_rates",
+    "designed_contrasts",
+    "error_examples",
+    "evaluation_chart",
+    "explain",
+    "naming_summary",
+    "pick_referent",
+    "replicate",
+    "rewrite_side_by_side",
+    "same_results",
+    "sentiment_scatter",
+    "sentiment_vs_lexicon",
+    "show_article",
+    "side_by_side",
+    "table",
+    "terms_table",
+    "top_labels",
+]
