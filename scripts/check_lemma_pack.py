@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -42,7 +42,7 @@ def make_lemmatiser(code: str):
 
     morph = pymorphy3.MorphAnalyzer(lang=code)
 
-    @lru_cache(maxsize=None)
+    @cache
     def parse(word: str) -> tuple[str, str]:
         p = morph.parse(word)[0]
         return p.normal_form.lower().replace("ё", "е"), str(p.tag)
