@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -45,7 +45,7 @@ def morph():
     return _morph
 
 
-@lru_cache(maxsize=None)
+@cache
 def lemma(token: str) -> str:
     tok = token.translate(APOS)
     return morph().parse(tok)[0].normal_form.lower().translate(APOS)
@@ -102,10 +102,8 @@ def sense_holds(entry: dict, toks: list[str], lems: list[str], i: int, n: int, f
         return False
     if "case" in when and case_of(toks[i]) != when["case"]:
         return False
-    for fr in when.get("unless_frame") or []:
-        if frames.get(fr, set()) & set(lems):
-            return False
-    return True
+    present = set(lems)
+    return not any(frames.get(fr, set()) & present for fr in when.get("unless_frame") or [])
 
 
 def build_index(entries):
@@ -157,8 +155,14 @@ def main(argv: list[str]) -> int:
             hits = matches(text, index, maxlen, frames)
             if not any(h[2] is e for h in hits):
                 lems = " ".join(lemma(t) for t in TOKEN.findall(text))
-                won = [" ".join(lemma(t) for t in TOKEN.findall(text)[h[0] : h[0] + h[1]]) + "->" + str(h[2]["term"]) for h in hits]
-                problems.append(f"example does not match: {text!r}\n      lemmas: {lems}\n      won: {won}")
+                toks = TOKEN.findall(text)
+                won = [
+                    " ".join(lemma(t) for t in toks[i : i + n]) + "->" + str(hit["term"])
+                    for i, n, hit in hits
+                ]
+                problems.append(
+                    f"example does not match: {text!r}\n      lemmas: {lems}\n      won: {won}"
+                )
         for text in e.get("not_examples") or []:
             hits = matches(text, index, maxlen, frames)
             if any(h[2] is e for h in hits):
