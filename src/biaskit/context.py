@@ -58,8 +58,9 @@ _CLAUSE_PUNCT_RE = re.compile(r"[,;:—–()]|\s-\s")
 _HARD_BREAK_RE = re.compile(r"[;—–]|\s-\s")
 _FIRST_PERSON = frozenset({"i", "we"})
 _NOT_A_LABEL_NEXT = frozenset({"for", "on", "off", "up", "out", "in", "back"})
-_PREV_WORD_RE = re.compile(r"([\w'’-]+)[\s\"“”«»„‘']*$")
-_NEXT_WORD_RE = re.compile(r"[\s\"“”«»„‘’']*([\w'’-]+)")
+# The neighbouring word of a match, across white space, quote marks and a comma.
+_PREV_WORD_RE = re.compile(r"([\w'’-]+)[\s,\"“”«»„‘']*$")
+_NEXT_WORD_RE = re.compile(r"[\s,\"“”«»„‘’']*([\w'’-]+)")
 _PENN = {"NN": "noun", "VB": "verb", "JJ": "adj", "RB": "adv"}
 
 
