@@ -305,7 +305,8 @@ def load_lexicon(
         if base is None:
             entries: list[Entry] = []
             for res in default_lexicon_files(language):
-                entries.extend(_parse_yaml(res.read_text(encoding="utf-8"), f"biaskit:{res.name}"))
+                origin = f"biaskit:lang/{language}/lexicon/{res.name}"
+                entries.extend(_parse_yaml(res.read_text(encoding="utf-8"), origin))
             base = Lexicon(entries, name=f"biaskit-{language}")
             _DEFAULT_CACHE[language] = base
     if path is None:
