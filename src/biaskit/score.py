@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from biaskit.categories import CATEGORIES, GRADES, measure_of
 from biaskit.context import RULE_NOTES, Context
+from biaskit.detect import detect_language
 from biaskit.language import load_language
 from biaskit.lexicon import Lexicon, load_lexicon
 from biaskit.match import Hit, find_hits
@@ -203,6 +204,8 @@ class Score:
     ) -> None:
         if not isinstance(text, str):
             raise TypeError(f"score() needs text as str, got {type(text).__name__}")
+        if language == "auto":
+            language = detect_language(text)
         self.text = text
         self.lexicon = lexicon
         self.language = language
@@ -503,8 +506,11 @@ def score(
     sentence counts, and per-1,000-word rates of loaded language and of stance. By default
     only the outlet's own, non-negated words count; ``voices=("own", "reported")`` or
     ``include_quoted=True`` (every voice) count more, ``count_negated=True`` counts negated
-    matches too. ``lexicon`` defaults to the packaged lexicon of ``language``.
+    matches too. ``language`` is ``"en"``, ``"ru"``, ``"uk"`` or ``"auto"`` (detected from the
+    text); ``lexicon`` defaults to the packaged lexicon of that language.
     """
+    if language == "auto":
+        language = detect_language(text) if isinstance(text, str) else "en"
     lex = lexicon if lexicon is not None else load_lexicon(language=language)
     return Score(
         text,

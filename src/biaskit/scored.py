@@ -21,6 +21,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from biaskit.categories import CATEGORIES, GRADES
+from biaskit.detect import detect_language
+from biaskit.language import available_languages
 from biaskit.lexicon import Lexicon, load_lexicon
 from biaskit.quotes import quote_term
 from biaskit.score import MATCH_COLUMNS, Score
@@ -118,12 +120,16 @@ def require_scored(obj: Any, func: str) -> ScoredCorpus:
     )
 
 
-def _languages(df: pd.DataFrame, language: str | None) -> list[str]:
-    if language is not None:
+def _languages(df: pd.DataFrame, language: str | None, texts: list[str]) -> list[str]:
+    """Each document's language pack: forced, from a ``language`` column, or detected."""
+    if language not in (None, "auto"):
         return [language] * len(df)
-    if "language" in df.columns:
-        return [str(v) if isinstance(v, str) and v else "en" for v in df["language"]]
-    return ["en"] * len(df)
+    packs = set(available_languages())
+    given = df["language"] if "language" in df.columns else [None] * len(df)
+    return [
+        v if isinstance(v, str) and v in packs else detect_language(t)
+        for v, t in zip(given, texts, strict=True)
+    ]
 
 
 def _lexicon_for(lexicon: Lexicon | None, lang: str, cache: dict[str, Lexicon]) -> Lexicon:
@@ -154,7 +160,8 @@ def _scores(
     options: dict[str, Any],
 ) -> Iterable[Score]:
     cache: dict[str, Lexicon] = {}
-    for value, lang in zip(_texts(df, text, func), _languages(df, language), strict=True):
+    texts = _texts(df, text, func)
+    for value, lang in zip(texts, _languages(df, language, texts), strict=True):
         yield Score(value, _lexicon_for(lexicon, lang, cache), language=lang, **options)
 
 
@@ -210,8 +217,10 @@ def score_corpus(
 
     ``text`` and ``id`` name the text and document-id columns (ids must be unique; without
     an id column the row index is used and added as ``id``).
-    ``language`` forces one language pack; by default a ``language`` column is used where
-    present, else English. The counting options are those of :func:`biaskit.score`.
+    ``language`` forces one language pack (``"en"``, ``"ru"``, ``"uk"``); by default each
+    document uses its ``language`` column where that names a pack, else the language
+    detected from its text (:func:`biaskit.detect.detect_language`). The counting options
+    are those of :func:`biaskit.score`.
     ``sentiment=True`` adds TextBlob polarity and subjectivity (slower).
     """
     import pandas as pd
