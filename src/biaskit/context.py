@@ -233,7 +233,10 @@ class Context:
         if sense.unless_frame or sense.pos:
             _, a, b = self._sentence(start, end)
             if sense.unless_frame:
-                words = {self._word(w) for w in WORD_RE.findall(text[a:b])}
+                # the sentence's words other than the match itself ("crusade" is not its
+                # own historical frame)
+                around = text[a:start] + " " + text[end:b]
+                words = {self._word(w) for w in WORD_RE.findall(around)}
                 for frame in sense.unless_frame:
                     if not words.isdisjoint(self.lang.frames.get(frame, ())):
                         return False

@@ -10,7 +10,8 @@ an explanation can name it.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from biaskit.context import Context
 from biaskit.lemmas import LemmaView, lemma_view
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from biaskit.lexicon import Entry, Lexicon
     from biaskit.quotes import Quote
 
-__all__ = ["SCARE_QUOTE_WEIGHT", "Hit", "find_hits"]
+__all__ = ["MATCH_COLUMNS", "SCARE_QUOTE_WEIGHT", "Hit", "Match", "find_hits"]
 
 SCARE_QUOTE_WEIGHT = 1.0
 _JOINERS = "-_"  # a hyphen joins words: "anti-war" is one word
@@ -38,6 +39,83 @@ class Hit(NamedTuple):
     entry: Entry | None  # None for a scare quote
     quote: Quote | None  # the scare quote, or the quotation the match sits in
     rule: str  # the context rule behind voice and negation ("" for plain own voice)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One loaded expression found in a text, and the context that decides how it counts.
+
+    ``start``/``end`` are offsets into the original text. ``voice`` is ``own`` (the outlet's
+    words), ``quoted`` (inside quotation marks) or ``reported`` (indirect speech or a label
+    attributed to someone); ``negated`` is True when the sentence rejects the word; ``rule``
+    names the context rule that decided both; ``counted`` says whether it adds to the score.
+    """
+
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+    weight: float
+    neutral: tuple[str, ...]
+    note: str
+    sentence: int
+    voice: str
+    negated: bool
+    counted: bool
+    measure: str
+    rule: str = ""
+    grade: str | None = None
+    speaker: str | None = None
+    referent: str | None = None
+    perspective: str | None = None
+    citation: str | None = None
+    quote_rule: str | None = None
+    replacement: str | None = None
+
+    @property
+    def quoted(self) -> bool:
+        """Inside quotation marks (someone else's words)."""
+        return self.voice == "quoted"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The match as a plain dict (lists joined for tables), keys as in MATCH_COLUMNS."""
+        return dict(zip(MATCH_COLUMNS, self.row(), strict=True))
+
+    def row(self) -> tuple[Any, ...]:
+        """The match as a tuple in the order of :data:`MATCH_COLUMNS`."""
+        return (
+            self.start, self.end, self.text, self.term, self.category, self.weight,
+            "; ".join(self.neutral), self.note, self.sentence, self.voice, self.quoted,
+            self.negated, self.counted, self.measure, self.rule, self.grade, self.speaker,
+            self.referent, self.perspective, self.citation, self.quote_rule, self.replacement,
+        )
+
+
+MATCH_COLUMNS: list[str] = [
+    "start",
+    "end",
+    "text",
+    "term",
+    "category",
+    "weight",
+    "neutral",
+    "note",
+    "sentence",
+    "voice",
+    "quoted",
+    "negated",
+    "counted",
+    "measure",
+    "rule",
+    "grade",
+    "speaker",
+    "referent",
+    "perspective",
+    "citation",
+    "quote_rule",
+    "replacement",
+]
 
 
 def _candidates(ctx: Context, lexicon: Lexicon) -> list[tuple[int, int, tuple]]:

@@ -16,7 +16,7 @@ from biaskit.context import RULE_NOTES
 from biaskit.style import CATEGORY_COLORS, CATEGORY_LABELS, tint
 
 if TYPE_CHECKING:
-    from biaskit.score import Match
+    from biaskit.match import Match
 
 __all__ = ["HTML", "legend_html", "render_html"]
 

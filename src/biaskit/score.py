@@ -5,7 +5,6 @@ tally of counts and rates that every property and the summary read.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -14,10 +13,11 @@ from biaskit.context import RULE_NOTES, Context
 from biaskit.detect import detect_language
 from biaskit.language import load_language
 from biaskit.lexicon import Lexicon, load_lexicon
-from biaskit.match import Hit, find_hits
+from biaskit.match import MATCH_COLUMNS, Hit, Match, find_hits
 from biaskit.quotes import Quote, find_quotes, has_quote
 from biaskit.rewrite import Edit, rewrite_edits
 from biaskit.speakers import speaker_near
+from biaskit.tally import Tally
 from biaskit.tokens import WORD_RE, Bounds, Span, sentence_index
 
 if TYPE_CHECKING:
@@ -41,139 +41,6 @@ _SCARE_NOTE = (
     "Scare quotes: a short phrase put in quotation marks without being presented as anyone's "
     "speech, which signals that the writer doubts or mocks the words."
 )
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One loaded expression found in a text, and the context that decides how it counts.
-
-    ``start``/``end`` are offsets into the original text. ``voice`` is ``own`` (the outlet's
-    words), ``quoted`` (inside quotation marks) or ``reported`` (indirect speech or a label
-    attributed to someone); ``negated`` is True when the sentence rejects the word; ``rule``
-    names the context rule that decided both; ``counted`` says whether it adds to the score.
-    """
-
-    start: int
-    end: int
-    text: str
-    term: str
-    category: str
-    weight: float
-    neutral: tuple[str, ...]
-    note: str
-    sentence: int
-    voice: str
-    negated: bool
-    counted: bool
-    measure: str
-    rule: str = ""
-    grade: str | None = None
-    speaker: str | None = None
-    referent: str | None = None
-    perspective: str | None = None
-    citation: str | None = None
-    quote_rule: str | None = None
-    replacement: str | None = None
-
-    @property
-    def quoted(self) -> bool:
-        """Inside quotation marks (someone else's words)."""
-        return self.voice == "quoted"
-
-    def as_dict(self) -> dict[str, Any]:
-        """The match as a plain dict (lists joined for tables), keys as in MATCH_COLUMNS."""
-        return dict(zip(MATCH_COLUMNS, self.row(), strict=True))
-
-    def row(self) -> tuple[Any, ...]:
-        """The match as a tuple in the order of :data:`MATCH_COLUMNS`."""
-        return (
-            self.start, self.end, self.text, self.term, self.category, self.weight,
-            "; ".join(self.neutral), self.note, self.sentence, self.voice, self.quoted,
-            self.negated, self.counted, self.measure, self.rule, self.grade, self.speaker,
-            self.referent, self.perspective, self.citation, self.quote_rule, self.replacement,
-        )
-
-
-MATCH_COLUMNS: list[str] = [
-    "start",
-    "end",
-    "text",
-    "term",
-    "category",
-    "weight",
-    "neutral",
-    "note",
-    "sentence",
-    "voice",
-    "quoted",
-    "negated",
-    "counted",
-    "measure",
-    "rule",
-    "grade",
-    "speaker",
-    "referent",
-    "perspective",
-    "citation",
-    "quote_rule",
-    "replacement",
-]
-
-
-@dataclass(frozen=True)
-class Tally:
-    """Counts and weighted sums of one text, added up once from its hits."""
-
-    loaded: float
-    loaded_all: float
-    stance: float
-    n_matches: int
-    counts: dict[str, int]
-    weights: dict[str, float]
-    grades: dict[str, int]
-    n_reported: int
-    n_negated: int
-
-    @classmethod
-    def of(cls, hits: Iterable[Hit], voices: frozenset[str], count_negated: bool) -> Tally:
-        """Add up ``hits``: those in ``voices`` (and not negated, unless asked) count."""
-        counts = dict.fromkeys(CATEGORIES, 0)
-        weights = dict.fromkeys(CATEGORIES, 0.0)
-        grades = dict.fromkeys(GRADES, 0)
-        loaded = loaded_all = stance = 0.0
-        n_matches = n_reported = n_negated = 0
-        for h in hits:
-            n_reported += h.voice == "reported"
-            n_negated += h.negated
-            if h.negated and not count_negated:
-                continue
-            grade = h.entry.grade if h.entry is not None else None
-            measure = measure_of(h.category, grade)
-            if measure == "loaded":
-                loaded_all += h.weight
-            if h.voice not in voices:
-                continue
-            weights[h.category] += h.weight
-            if h.category == "attribution":
-                grades[grade] += 1
-            if h.weight > 0:
-                counts[h.category] += 1
-            if measure == "loaded":
-                loaded += h.weight
-                n_matches += h.weight > 0
-            else:
-                stance += h.weight
-        return cls(
-            loaded=round(loaded, 6),
-            loaded_all=round(loaded_all, 6),
-            stance=round(stance, 6),
-            n_matches=n_matches,
-            counts=counts,
-            weights={k: round(v, 6) for k, v in weights.items()},
-            grades=grades,
-            n_reported=n_reported,
-            n_negated=n_negated,
-        )
-
-
 def _voices(include_quoted: bool, voices: Iterable[str] | None) -> frozenset[str]:
     if voices is None:
         return frozenset(VOICES) if include_quoted else frozenset({"own"})

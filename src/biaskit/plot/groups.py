@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from biaskit.categories import CATEGORIES as SCORE_CATEGORIES
 from biaskit.plot.layout import (
     LABEL_SIZE,
     NOTE_SIZE,
@@ -21,7 +22,6 @@ from biaskit.plot.layout import (
     shown_note,
     text_color,
 )
-from biaskit.score import SCORE_CATEGORIES
 from biaskit.style import CATEGORY_COLORS, CATEGORY_LABELS
 from biaskit.tables import need_columns
 

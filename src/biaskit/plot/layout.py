@@ -16,8 +16,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from biaskit.categories import CATEGORIES as SCORE_CATEGORIES
 from biaskit.escape import mpl_text
-from biaskit.score import SCORE_CATEGORIES
 from biaskit.style import CATEGORY_LABELS
 
 if TYPE_CHECKING:

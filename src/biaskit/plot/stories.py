@@ -8,6 +8,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
+from biaskit.categories import CATEGORIES as SCORE_CATEGORIES
 from biaskit.compare import ALL_OTHERS
 from biaskit.plot.layout import (
     OTHER_COLOR,
@@ -25,7 +26,6 @@ from biaskit.plot.layout import (
     set_row_labels,
     shown_note,
 )
-from biaskit.score import SCORE_CATEGORIES
 from biaskit.tables import need_columns
 
 if TYPE_CHECKING:
