@@ -115,13 +115,29 @@ def _gold(words: list[str]) -> set[str]:
 Method = Callable[[str], tuple[float, set[str], dict[str, str]]]
 
 
-def _biaskit_method(lexicon: Lexicon, include_quoted: bool) -> Method:
+def _biaskit_method(
+    lexicon: Lexicon,
+    *,
+    include_quoted: bool = False,
+    voices: tuple[str, ...] | None = None,
+    count_negated: bool = False,
+    measures: tuple[str, ...] = ("loaded",),
+) -> Method:
+    """The score is the weight of the counted matches of ``measures``; the flagged words
+    are those of counted matches in :data:`WORD_CATEGORIES`."""
+
     def run(sentence: str) -> tuple[float, set[str], dict[str, str]]:
-        s = Score(sentence, lexicon, include_quoted=include_quoted)
+        s = Score(
+            sentence,
+            lexicon,
+            include_quoted=include_quoted,
+            voices=voices,
+            count_negated=count_negated,
+        )
         flagged: dict[str, str] = {}
         total = 0.0
         for m in s.matches:
-            if m.weight <= 0 or (m.quoted and not include_quoted):
+            if not m.counted or m.measure not in measures:
                 continue
             total += m.weight
             if m.category in WORD_CATEGORIES:
@@ -205,6 +221,9 @@ def evaluate(
     lexicon: Lexicon | None = None,
     baselines: bool = True,
     include_quoted: bool = False,
+    voices: tuple[str, ...] | None = None,
+    count_negated: bool = False,
+    measures: tuple[str, ...] = ("loaded",),
     top: int = 25,
     level: float = 0.95,
     n_boot: int = 2000,
@@ -219,7 +238,9 @@ def evaluate(
     precision, recall and F1 of the flagged words against the annotated words,
     over every sentence, on content words (function words such as "the" are left
     out on both sides), with matches of :data:`WORD_CATEGORIES`. Also per-category
-    precision and the most frequent false positives and false negatives.
+    precision and the most frequent false positives and false negatives. The score counts
+    what :func:`biaskit.score` counts (own voice, not negated, the ``loaded`` measure);
+    ``voices``, ``count_negated`` and ``measures=("loaded", "stance")`` count more.
     """
     import pandas as pd
 
@@ -228,7 +249,14 @@ def evaluate(
         if col not in data.columns:
             raise KeyError(f"evaluate: no column {col!r}; columns are {list(data.columns)}")
     lex = lexicon if lexicon is not None else load_lexicon()
-    methods: list[tuple[str, Method]] = [("biaskit", _biaskit_method(lex, include_quoted))]
+    method = _biaskit_method(
+        lex,
+        include_quoted=include_quoted,
+        voices=voices,
+        count_negated=count_negated,
+        measures=measures,
+    )
+    methods: list[tuple[str, Method]] = [("biaskit", method)]
     if baselines:
         methods.append(("TextBlob subjectivity", _textblob_method()))
         vader = _vader_method()
