@@ -6,7 +6,6 @@ class MathJax skips, so a ``$`` in an article or a title is never typeset as mat
 
 from __future__ import annotations
 
-import difflib
 import re
 
 import pandas as pd
@@ -98,9 +97,7 @@ def side_by_side(
     )
 
 
-_TOKEN_RE = re.compile(r"\s+|[^\s]+")
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
-_EDGES_RE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
 _INS_STYLE = "background:rgba(0,158,115,0.25);border-bottom:2px solid #009E73;padding:0 1px"
 
 
@@ -109,30 +106,30 @@ def _paragraphs(escaped: str) -> str:
     return f"<p style='margin:0 0 0.8em 0'>{body}</p>"
 
 
-def _marked_rewrite(original: str, rewritten: str) -> tuple[str, int]:
-    """The rewrite as HTML, words that differ from the original marked; and how many spans."""
-    a = _TOKEN_RE.findall(original)
-    b = _TOKEN_RE.findall(rewritten)
+_DEL_STYLE = "text-decoration:line-through;color:#8a2d00;background:#fbe3d6"
+
+
+def rewrite_diff(s: Score) -> tuple[str, list[tuple[str, str]]]:
+    """The rewording of ``s`` as HTML with deleted spans struck through and inserted ones
+    underlined, and the (words, suggestions) left unchanged because no drop-in is safe."""
     pieces: list[str] = []
-    changed = 0
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for op, _i1, _i2, j1, j2 in matcher.get_opcodes():
-        chunk = "".join(b[j1:j2])
-        if op == "equal" or not chunk.strip():
-            pieces.append(esc(chunk))
-        elif op in ("replace", "insert"):
-            changed += 1
-            lead, core, trail = _EDGES_RE.match(chunk).groups()  # punctuation stays unmarked
-            if not core:
-                pieces.append(esc(chunk))
-                continue
+    kept: list[tuple[str, str]] = []
+    pos = 0
+    for e in s.rewrite_edits():
+        if e.replacement is None:
+            kept.append((e.original, "; ".join(e.suggestions) or "—"))
+            continue
+        pieces.append(esc(s.text[pos : e.start]))
+        if e.original:
+            pieces.append(f'<del class="bk-deleted" style="{_DEL_STYLE}">{esc(e.original)}</del>')
+        if e.replacement:
             pieces.append(
-                f'{esc(lead)}<span class="bk-rewritten" style="{_INS_STYLE}">{esc(core)}</span>'
-                f"{esc(trail)}"
+                f'<ins class="bk-rewritten" style="{_INS_STYLE};text-decoration:underline">'
+                f"{esc(e.replacement)}</ins>"
             )
-        else:  # delete: nothing of it is left in the rewrite
-            changed += 1
-    return "".join(pieces), changed
+        pos = e.end
+    pieces.append(esc(s.text[pos:]))
+    return "".join(pieces), kept
 
 
 def rewrite_side_by_side(
@@ -141,24 +138,35 @@ def rewrite_side_by_side(
     title: str | None = None,
     titles: tuple[str, str] = ("As published", "Neutral rewording"),
 ) -> HTML:
-    """The highlighted article next to its neutral rewording (changed words marked in green).
+    """The highlighted article next to its neutral rewording, shown as a diff.
 
-    The rewording swaps each loaded expression in the outlet's own voice for the lexicon's
-    first neutral alternative (:meth:`biaskit.Score.neutral_rewrite`) and is scored again, so
-    the reader sees what is left.
+    Only safe drop-ins are applied (:meth:`biaskit.Score.neutral_rewrite`); deleted words are
+    struck through, inserted ones underlined, and loaded words with no safe drop-in are listed
+    with their suggestions. The rewording is scored again, so the reader sees what is left.
     """
-    rewritten = s.neutral_rewrite()
-    again = Score(rewritten, s.lexicon)
-    body, changed = _marked_rewrite(s.text, rewritten)
+    again = Score(s.neutral_rewrite(), s.lexicon, language=s.language)
+    body, kept = rewrite_diff(s)
+    n_changed = sum(1 for e in s.rewrite_edits() if e.replacement is not None)
     head = f'<h3 style="margin:0 0 0.4em 0">{esc(title)}</h3>' if title else ""
     summary = (
         '<div class="bk-summary" style="font-size:0.85em;color:#444;margin:0 0 0.5em 0">'
-        f"{changed} passages reworded · scored again: {again.loaded_per_1k:.1f} per 1,000 words "
+        f"{n_changed} changes · scored again: {again.loaded_per_1k:.1f} per 1,000 words "
         f"(was {s.loaded_per_1k:.1f})</div>"
+    )
+    rows = "".join(
+        f"<tr><td style='padding:0 0.8em 0 0'>{esc(w)}</td><td>{esc(alt)}</td></tr>"
+        for w, alt in kept
+    )
+    suggestions = (
+        "<div style='font-size:0.85em;margin-top:0.8em'><b>Left as written (no safe drop-in)"
+        f"</b><table><tr><th align='left'>words</th><th align='left'>consider</th></tr>{rows}"
+        "</table></div>"
+        if kept
+        else ""
     )
     right = (
         '<div class="bk-rewrite" style="line-height:1.7;max-width:52em;font-size:1.05em">'
-        f"{head}{summary}{_paragraphs(body)}</div>"
+        f"{head}{summary}{_paragraphs(body)}{suggestions}</div>"
     )
     return side_by_side(str(highlight(s, title=title)), right, titles=titles)
 
