@@ -217,9 +217,9 @@ class Context:
         if sense.prev or sense.prev_not:
             m = _PREV_WORD_RE.search(text, max(0, start - 60), start)
             prev = self._word(m.group(1)) if m else None
-            if sense.prev and prev not in sense.prev:
+            if sense.prev and not _listed(prev, sense.prev):
                 return False
-            if prev is not None and prev in sense.prev_not:
+            if prev is not None and _listed(prev, sense.prev_not):
                 return False
         if sense.next or sense.next_not:
             m = _NEXT_WORD_RE.match(text, end)
@@ -429,6 +429,14 @@ class Context:
 def _any_in(text: str, marks: str, a: int, b: int) -> bool:
     """Whether any of ``marks`` (or a spaced hyphen) occurs in ``text[a:b]``."""
     return any(text.find(c, a, b) >= 0 for c in marks) or text.find(" - ", a, b) >= 0
+
+
+def _listed(word: str | None, words: tuple[str, ...]) -> bool:
+    """``word`` is one of ``words``; an item starting with an apostrophe matches a word
+    ending so (``"'s"``: any possessive)."""
+    if word is None:
+        return False
+    return word in words or any(w[:1] == "'" and word.endswith(w) for w in words)
 
 
 def _join(*rules: str) -> str:
