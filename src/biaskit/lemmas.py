@@ -24,6 +24,10 @@ class LemmaView:
 
     squeezed = True
 
+    def is_boundary(self, i: int) -> bool:
+        """Whether ``i`` is where a lemma starts or ends."""
+        return i in self._back
+
     def to_original(self, i: int) -> int:
         """The original offset of a lemma start or end."""
         return self._back[i]

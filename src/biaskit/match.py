@@ -138,6 +138,8 @@ def _candidates(ctx: Context, lexicon: Lexicon) -> list[tuple[int, int, tuple]]:
         if end < n and (low[end].isalnum() or low[end] in _JOINERS):
             continue
         out.append((start, end, entries))
+    if isinstance(view, LemmaView):  # a match must start and end on whole lemmas
+        out = [(a, b, e) for a, b, e in out if view.is_boundary(a) and view.is_boundary(b)]
     if view.squeezed:
         back = view.to_original
         out = [(back(a), back(b), e) for a, b, e in out]

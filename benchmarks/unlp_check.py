@@ -1,0 +1,76 @@
+"""Agreement with journalists' annotations of Ukrainian and Russian Telegram posts (UNLP 2025).
+
+Usage:
+    python benchmarks/unlp_check.py ../shared/data/unlp-dev.jsonl
+
+Per language: ROC-AUC (95% stratified bootstrap CI) of the loaded score against the
+``loaded_language`` technique label, and micro token precision, recall and F1 of the words in
+counted loaded matches against the annotated manipulative spans, each beside a baseline
+(post length for AUC; flagging every token for F1). The data is read, never copied, and the
+lexicon is not tuned to it. Run on demand; never part of the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import biaskit
+from biaskit.stats import roc_auc_ci
+from biaskit.tokens import WORD_RE
+
+
+def token_labels(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Every word token and whether it lies in (overlaps) one of ``spans``."""
+    return [
+        (m.start(), m.end(), any(a < m.end() and m.start() < b for a, b in spans))
+        for m in WORD_RE.finditer(text)
+    ]
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path")
+    args = ap.parse_args()
+    with open(args.path, encoding="utf-8") as fh:
+        posts = [json.loads(line) for line in fh if line.strip()]
+    print("| language | posts | method | ROC-AUC (95% CI) | token precision | token recall | "
+          "token F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for lang in ("uk", "ru"):
+        rows = [p for p in posts if p["lang"] == lang]
+        lexicon = biaskit.load_lexicon(language=lang)
+        labels, scores, lengths = [], [], []
+        tp = fp = fn = 0
+        all_tp = all_fp = 0
+        for p in rows:
+            s = biaskit.score(p["text"], lexicon, language=lang)
+            labels.append(int("loaded_language" in p["techniques"]))
+            scores.append(s.loaded)
+            lengths.append(s.n_words)
+            spans = [(a, b) for a, b in p["spans"]]
+            flagged = [(m.start, m.end) for m in s.matches if m.counted and m.measure == "loaded"]
+            for a, b, gold in token_labels(p["text"], spans):
+                pred = any(x < b and a < y for x, y in flagged)
+                tp += pred and gold
+                fp += pred and not gold
+                fn += gold and not pred
+                all_tp += gold
+                all_fp += not gold
+        for name, values, (pp, rr, ff) in [
+            ("biaskit", scores, prf(tp, fp, fn)),
+            ("baseline (length; every token)", lengths, prf(all_tp, all_fp, 0)),
+        ]:
+            auc, lo, hi = roc_auc_ci(labels, values)
+            print(f"| {lang} | {len(rows)} | {name} | {auc:.3f} ({lo:.3f}-{hi:.3f}) | "
+                  f"{pp:.3f} | {rr:.3f} | {ff:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
