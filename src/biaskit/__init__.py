@@ -2,13 +2,21 @@
 
 from biaskit.actors import actor_labels
 from biaskit.compare import compare, compare_paired
-from biaskit.corpus import CorpusError, iter_corpus, load_corpus, load_example_corpus
+from biaskit.corpus import (
+    CorpusError,
+    LoadResult,
+    iter_corpus,
+    load_corpus,
+    load_example_corpus,
+    read_corpus,
+)
 from biaskit.datasets import fetch_babe, fetch_file, load_allsides, load_babe, load_mediacloud
 from biaskit.evaluate import evaluate, load_annotated
 from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
-from biaskit.scale import read_corpus_dask, score_dask, score_stream
+from biaskit.scale import read_corpus_dask, score_dask
+from biaskit.stream import iter_scores, score_stream
 from biaskit.score import Match, Score, match_frame, score, score_frame
 from biaskit.terms import distinctive_terms
 
@@ -17,6 +25,7 @@ __all__ = [
     "Entry",
     "Lexicon",
     "LexiconError",
+    "LoadResult",
     "Match",
     "Score",
     "actor_labels",
@@ -29,6 +38,7 @@ __all__ = [
     "fetch_file",
     "highlight",
     "iter_corpus",
+    "iter_scores",
     "load_allsides",
     "load_annotated",
     "load_babe",
@@ -39,6 +49,7 @@ __all__ = [
     "match_frame",
     "naming_shares",
     "plot",
+    "read_corpus",
     "read_corpus_dask",
     "scare_quotes",
     "score",

@@ -1,0 +1,519 @@
+"""Readers: one per format, each turning a file into raw records with their file:line.
+
+Formats (the registry :data:`READERS`, by suffix): a folder of ``.md``/``.txt``
+articles with optional YAML front matter, ``.csv``/``.tsv``, ``.jsonl``/``.ndjson``,
+``.json`` and ``.parquet``. Readers never apply the schema (that is
+:class:`biaskit.schema.Normaliser`); they yield :class:`~biaskit.schema.Raw` records,
+:class:`~biaskit.schema.CorpusError` for what cannot be read (one per bad row or bad
+file, so nothing is lost), and :class:`Skipped` for files that are not documents.
+
+CSV and JSONL are read line by line (memory stays flat however large the file);
+articles, ``.json`` and front matter are read whole, within the caps below.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from biaskit.safeyaml import YAMLProblem, load_yaml
+from biaskit.schema import MAX_FIELD_CHARS, CorpusError, Raw, clip
+from biaskit.strictcsv import CSVProblem, Line, StrictCSV
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_ARTICLE_BYTES",
+    "MAX_FRONT_MATTER_CHARS",
+    "MAX_JSON_BYTES",
+    "MAX_JSON_DEPTH",
+    "PARQUET_SUFFIXES",
+    "READERS",
+    "SKIP_NAMES",
+    "Options",
+    "Skipped",
+    "check_encoding",
+    "lines_of",
+    "read_part",
+    "read_text",
+    "scan",
+    "walk",
+]
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+PARQUET_SUFFIXES = (".parquet", ".parq", ".pq")
+#: Largest article file (bytes). A guard against mistakes, not a corpus limit:
+#: CSV and JSONL files of any size are streamed.
+MAX_ARTICLE_BYTES = 20_000_000
+#: Largest ``.json`` file (bytes); use JSONL beyond it (JSONL is streamed).
+MAX_JSON_BYTES = 200_000_000
+#: Deepest nesting of a JSON value (objects and lists).
+MAX_JSON_DEPTH = 100
+#: Largest YAML front matter (characters).
+MAX_FRONT_MATTER_CHARS = 65_536
+#: Files beside articles that are not articles (compared lowercased).
+SKIP_NAMES = frozenset({"readme.md", "story.md", "license.md", "datasheet.md", "changelog.md"})
+_MARK = "biaskit.mark"
+_BAD = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def _mark(exc: UnicodeError) -> tuple[str, int]:
+    """Undecodable bytes become U+DC00+byte, found afterwards with their line."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(chr(0xDC00 + b) for b in exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error(_MARK, _mark)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that is not a document (a README, a hidden file...), and why."""
+
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to read: the codec, the encoding as the user named it, and a header check."""
+
+    codec: str
+    encoding: str
+    check_header: Callable[[Sequence[str]], list[str]] | None = None
+
+    @property
+    def eight_bit(self) -> bool:
+        return not codecs.lookup(self.codec).name.startswith(("utf-16", "utf-32"))
+
+
+Event = Raw | CorpusError | Skipped
+Reader = Callable[[Path, str, Options], Iterator[Event]]
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec to read ``encoding`` with (UTF-8 ignores a BOM); CorpusError if unknown."""
+    try:
+        name = codecs.lookup(encoding).name
+        "a".encode(encoding)
+        b"a".decode(encoding)
+    except (LookupError, TypeError, ValueError):
+        raise CorpusError(f"unknown encoding {clip(encoding)}", field="encoding") from None
+    return "utf-8-sig" if name == "utf-8" else encoding
+
+
+def _line_problem(text: str, encoding: str) -> str | None:
+    bad = _BAD.search(text)
+    if bad is None:
+        return None
+    if bad.group() == "\x00":
+        return "contains a NUL character"
+    return (
+        f"not valid {clip(encoding)} (byte 0x{ord(bad.group()) - 0xDC00:02x}); "
+        "pass encoding= for other encodings"
+    )
+
+
+def lines_of(
+    binary: BinaryIO, opts: Options, *, first_line: int = 1, max_chars: int = MAX_FIELD_CHARS
+) -> Iterator[Line]:
+    """The lines of a binary stream, decoded, numbered, each with its problem (or None)."""
+    text = io.TextIOWrapper(binary, encoding=opts.codec, errors=_MARK, newline="")
+    n = first_line - 1
+    while True:
+        line = text.readline(max_chars + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > max_chars and line[-1] not in "\r\n":
+            while True:
+                rest = text.readline(max_chars)
+                if not rest or rest[-1] in "\r\n":
+                    break
+            yield n, "\n", f"line longer than {max_chars:,} characters"
+            continue
+        yield n, line, _line_problem(line, opts.encoding)
+
+
+def _open(path: Path, opts: Options) -> BinaryIO:
+    """Open for reading; refuse an 8-bit text file with NUL bytes near its start."""
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}", file=str(path)) from None
+    if opts.eight_bit and b"\x00" in fh.read(8192):
+        fh.close()
+        raise CorpusError(f"{path}: binary file (contains NUL bytes), not text", file=str(path))
+    fh.seek(0)
+    return fh
+
+
+def read_text(path: Path, opts: Options, max_bytes: int | None = MAX_ARTICLE_BYTES) -> str:
+    """A whole (small) file as text, with universal newlines; CorpusError if unfit."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}", file=str(path)) from None
+    if max_bytes is not None and size > max_bytes:
+        raise CorpusError(
+            f"{path}: file is {size / 1e6:.0f} MB, larger than the {max_bytes / 1e6:.0f} MB "
+            "a file of this kind may be; split it or use CSV/JSONL, which are streamed",
+            file=str(path),
+        )
+    with _open(path, opts) as fh:
+        try:
+            text = fh.read().decode(opts.codec, errors=_MARK)
+        except OSError as exc:
+            raise CorpusError(f"{path}: cannot read: {exc}", file=str(path)) from None
+    if not text.strip():
+        raise CorpusError(f"{path}: file is empty", file=str(path))
+    problem = _line_problem(text, opts.encoding)
+    if problem is not None:
+        line = text[: _BAD.search(text).start()].count("\n") + 1  # type: ignore[union-attr]
+        raise CorpusError(f"{path}:{line}: {problem}", file=str(path), line=line)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- articles ----------------------------------------------------------------
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    if not text.startswith("---"):
+        return {}, text
+    first, _, rest = text.partition("\n")
+    if first.strip() != "---":
+        return {}, text
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", rest, re.MULTILINE)
+    if end is None:
+        raise CorpusError(
+            f"{path}:1: front matter opened with '---' but never closed", file=str(path), line=1
+        )
+    block = rest[: end.start()]
+    try:
+        meta = load_yaml(block, max_chars=MAX_FRONT_MATTER_CHARS, first_line=2)
+    except YAMLProblem as exc:
+        line = exc.line or 2
+        raise CorpusError(
+            f"{path}:{line}: malformed front matter: {exc.problem}", file=str(path), line=line
+        ) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise CorpusError(f"{path}:2: front matter must be 'key: value' lines", file=str(path))
+    return {str(k): v for k, v in meta.items()}, rest[end.end() :].lstrip("\n")
+
+
+def read_article(path: Path, name: str, opts: Options) -> Iterator[Event]:
+    """One ``.md``/``.txt`` article: front matter fields, the body as ``text``.
+
+    Without front matter (or for ``.txt``) the outlet defaults to the folder's name.
+    The id defaults to the path below the corpus folder without suffix (the file's
+    stem when the article is read on its own).
+    """
+    try:
+        meta, body = _front_matter(read_text(path, opts), path)
+    except CorpusError as exc:
+        yield exc
+        return
+    defaults: dict[str, Any] = {"text": body.strip("\n")}
+    if not meta or path.suffix.lower() == ".txt":
+        defaults["outlet"] = (path.parent.name or path.resolve().parent.name) or "unknown"
+    alone = name == str(path)
+    ident = path.stem if alone else name.rsplit(".", 1)[0]
+    yield Raw(meta, str(path), None, str(path), name, ident, defaults)
+
+
+# --- tables --------------------------------------------------------------------
+
+
+def _header_errors(path: Path, columns: Sequence[str], opts: Options, where: str) -> None:
+    if opts.check_header is not None:
+        missing = opts.check_header(columns)
+        if missing:
+            line = 1 if where.endswith(":1") else None
+            raise CorpusError(f"{where}: {missing[0]}", file=str(path), line=line)
+
+
+def _csv_rows(
+    path: Path, name: str, opts: Options, lines: Iterator[Line], header: list[str] | None
+) -> Iterator[Event]:
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    try:
+        reader = StrictCSV(lines, delimiter=delimiter, header=header)
+        if header is None:
+            _header_errors(path, reader.header, opts, f"{path}:1")
+    except CSVProblem as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        yield CorpusError(f"{where}: {exc}", file=str(path), line=exc.line)
+        return
+    except CorpusError as exc:
+        yield exc
+        return
+    columns = reader.header
+    stem = Path(name).stem
+    n = 0
+    for row in reader:
+        n += 1
+        where = f"{path}:{row.line}"
+        if row.values is None:
+            yield CorpusError(f"{where}: {row.problem}", file=str(path), line=row.line)
+            continue
+        fields = dict(zip(columns, row.values, strict=True))
+        yield Raw(fields, str(path), row.line, where, f"{name}:{row.line}", f"{stem}-{row.line}")
+    if n == 0 and header is None:
+        yield CorpusError(f"{path}: header only, no rows", file=str(path))
+
+
+def read_csv(path: Path, name: str, opts: Options) -> Iterator[Event]:
+    """A ``.csv`` or ``.tsv`` file, streamed; a bad row is one error, the rest are kept."""
+    try:
+        fh = _open(path, opts)
+    except CorpusError as exc:
+        yield exc
+        return
+    with fh:
+        yield from _csv_rows(path, name, opts, lines_of(fh, opts), None)
+
+
+def _too_deep(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, dict | list))
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item if isinstance(v, dict | list))
+    return False
+
+
+class _JSONProblem(ValueError):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _json_value(text: str) -> Any:
+    """``json.loads`` with a depth limit; _JSONProblem with a short reason and line."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _JSONProblem(f"malformed JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
+    except RecursionError:
+        raise _JSONProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
+    if _too_deep(value):
+        raise _JSONProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    return value
+
+
+def _jsonl_rows(path: Path, name: str, lines: Iterator[Line], count_empty: bool) -> Iterator[Event]:
+    stem = Path(name).stem
+    n = 0
+    for line_no, line, problem in lines:
+        if not line.strip():
+            continue
+        n += 1
+        where = f"{path}:{line_no}"
+        if problem is None:
+            try:
+                obj = _json_value(line)
+            except _JSONProblem as exc:
+                problem = str(exc)
+            else:
+                if not isinstance(obj, dict):
+                    problem = f"expected a JSON object per line, got {type(obj).__name__}"
+        if problem is not None:
+            yield CorpusError(f"{where}: {problem}", file=str(path), line=line_no)
+            continue
+        yield Raw(obj, str(path), line_no, where, f"{name}:{line_no}", f"{stem}-{line_no}")
+    if n == 0 and count_empty:
+        yield CorpusError(f"{path}: file is empty", file=str(path))
+
+
+def read_jsonl(path: Path, name: str, opts: Options) -> Iterator[Event]:
+    """A JSON Lines file (one object per line), streamed."""
+    try:
+        fh = _open(path, opts)
+    except CorpusError as exc:
+        yield exc
+        return
+    with fh:
+        yield from _jsonl_rows(path, name, lines_of(fh, opts), True)
+
+
+def read_json(path: Path, name: str, opts: Options) -> Iterator[Event]:
+    """A ``.json`` file: a list of objects, one object, or ``{"articles": [...]}``."""
+    try:
+        doc = _json_value(read_text(path, opts, max_bytes=MAX_JSON_BYTES))
+    except CorpusError as exc:
+        yield exc
+        return
+    except _JSONProblem as exc:
+        line = exc.line
+        where = f"{path}:{line}" if line else str(path)
+        yield CorpusError(f"{where}: {exc}", file=str(path), line=line)
+        return
+    if isinstance(doc, dict):
+        for key in ("articles", "documents", "data", "records", "items"):
+            if isinstance(doc.get(key), list):
+                doc = doc[key]
+                break
+        else:
+            doc = [doc]
+    if not isinstance(doc, list):
+        yield CorpusError(f"{path}: expected a JSON list of objects", file=str(path))
+        return
+    stem = Path(name).stem
+    for i, obj in enumerate(doc, start=1):
+        where = f"{path}: item {i}"
+        if not isinstance(obj, dict):
+            kind = type(obj).__name__
+            yield CorpusError(f"{where}: expected a JSON object, got {kind}", file=str(path), line=i)
+            continue
+        yield Raw(obj, str(path), i, where, f"{name}#{i}", f"{stem}-{i}")
+
+
+def read_parquet(path: Path, name: str, opts: Options) -> Iterator[Event]:
+    """A Parquet file, row group by row group (row numbers from 1)."""
+    yield from _parquet_rows(path, name, opts, None)
+
+
+def _parquet_rows(
+    path: Path | str, name: str, opts: Options, group: tuple[int, int] | None, fs: Any = None
+) -> Iterator[Event]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        handle = fs.open(str(path), "rb") if fs is not None else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        yield CorpusError(f"{path}: cannot read: {exc}", file=str(path))
+        return
+    with handle:
+        try:
+            pf = pq.ParquetFile(handle)
+            columns = pf.schema_arrow.names
+            if len(set(columns)) != len(columns):
+                dup = next(c for c in columns if columns.count(c) > 1)
+                raise CorpusError(f"{path}: column {dup!r} appears twice", file=str(path))
+            if group is None:
+                _header_errors(Path(str(path)), columns, opts, str(path))
+                batches = pf.iter_batches(batch_size=1024)
+                row = 0
+            else:
+                batches = iter(pf.read_row_group(group[0]).to_batches(max_chunksize=1024))
+                row = group[1]
+            stem = Path(name).stem
+            for batch in batches:
+                for fields in batch.to_pylist():
+                    row += 1
+                    where = f"{path}: row {row}"
+                    yield Raw(fields, str(path), row, where, f"{name}#{row}", f"{stem}-{row}")
+        except CorpusError as exc:
+            yield exc
+        except (pa.ArrowException, OSError, ValueError) as exc:
+            yield CorpusError(f"{path}: not a readable Parquet file: {exc}", file=str(path))
+
+
+READERS: dict[str, Reader] = {
+    **dict.fromkeys(ARTICLE_SUFFIXES, read_article),
+    ".csv": read_csv,
+    ".tsv": read_csv,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    **dict.fromkeys(PARQUET_SUFFIXES, read_parquet),
+}
+
+
+# --- folders and dispatch ----------------------------------------------------------
+
+
+def walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
+    """Every entry below ``folder`` in sorted order, with the reason to skip it (or None).
+
+    Hidden files and folders (``.name``) are skipped whole (a hidden folder is one
+    entry); so are notes beside articles (``README.md``, ``STORY.md``...) and files
+    of no corpus format.
+    """
+    for here, dirs, files in os.walk(folder):
+        base = Path(here)
+        for d in sorted(dirs):
+            if d.startswith("."):
+                yield base / d, "hidden folder"
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            p = base / f
+            suffix = p.suffix.lower()
+            if f.startswith("."):
+                yield p, "hidden file"
+            elif f.lower() in SKIP_NAMES:
+                yield p, "a note beside the articles, not an article"
+            elif suffix not in READERS:
+                yield p, f"not a corpus format ({suffix or 'no suffix'})"
+            else:
+                yield p, None
+
+
+def scan(path: Path, opts: Options) -> Iterator[Event]:
+    """Raw records, errors and skipped files of a corpus path (folder or file).
+
+    Raises CorpusError at once only for a path that does not exist, a file of unknown
+    format, or a folder with no corpus file at all.
+    """
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder", file=str(path))
+    if not path.is_dir():
+        reader = READERS.get(path.suffix.lower())
+        if reader is None:
+            raise CorpusError(
+                f"{path}: unknown corpus format {clip(path.suffix)} (use a folder, "
+                f"{', '.join(sorted(READERS))})",
+                file=str(path),
+            )
+        yield from reader(path, str(path), opts)
+        return
+    entries = list(walk(path))
+    if not any(reason is None for _, reason in entries):
+        raise CorpusError(
+            f"{path}: no articles found (.md, .txt, .csv, .tsv, .jsonl, .json or .parquet)",
+            file=str(path),
+        )
+    for p, reason in entries:
+        if reason is not None:
+            yield Skipped(str(p), reason)
+        else:
+            yield from READERS[p.suffix.lower()](p, p.relative_to(path).as_posix(), opts)
+
+
+def read_part(
+    kind: str,
+    file: str,
+    name: str,
+    opts: Options,
+    data: BinaryIO,
+    first_line: int,
+    header: list[str] | None,
+) -> Iterator[Event]:
+    """Records of one byte block of a CSV/TSV or JSONL file (``data``), for Dask partitions."""
+    lines = lines_of(data, opts, first_line=first_line)
+    path = Path(file)
+    if kind == "jsonl":
+        yield from _jsonl_rows(path, name, lines, False)
+    else:
+        yield from _csv_rows(path, name, opts, lines, header)
+
+
+def parquet_part(
+    file: str, name: str, opts: Options, group: int, first_row: int, fs: Any = None
+) -> Iterator[Event]:
+    """Records of one row group of a Parquet file, for Dask partitions."""
+    yield from _parquet_rows(file, name, opts, (group, first_row), fs)
