@@ -16,8 +16,8 @@ from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
 from biaskit.scale import read_corpus_dask, score_dask
-from biaskit.stream import iter_scores, score_stream
 from biaskit.score import Match, Score, match_frame, score, score_frame
+from biaskit.stream import iter_scores, score_stream
 from biaskit.terms import distinctive_terms
 
 __all__ = [

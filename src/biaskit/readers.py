@@ -376,7 +376,8 @@ def read_json(path: Path, name: str, opts: Options) -> Iterator[Event]:
         where = f"{path}: item {i}"
         if not isinstance(obj, dict):
             kind = type(obj).__name__
-            yield CorpusError(f"{where}: expected a JSON object, got {kind}", file=str(path), line=i)
+            message = f"{where}: expected a JSON object, got {kind}"
+            yield CorpusError(message, file=str(path), line=i)
             continue
         yield Raw(obj, str(path), i, where, f"{name}#{i}", f"{stem}-{i}")
 

@@ -32,8 +32,8 @@ from biaskit.readers import (
     walk,
 )
 from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw, clip, documents_frame
-from biaskit.strictcsv import CSVProblem, StrictCSV
 from biaskit.stream import iter_scores, metric_dtypes, score_partition, score_stream
+from biaskit.strictcsv import CSVProblem, StrictCSV
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -185,7 +185,8 @@ def _table_parts(
             try:
                 meta = pq.ParquetFile(fh).metadata
             except Exception as exc:  # pyarrow raises several kinds
-                raise CorpusError(f"{file}: not a readable Parquet file: {exc}", file=file) from None
+                message = f"{file}: not a readable Parquet file: {exc}"
+                raise CorpusError(message, file=file) from None
             sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
         starts = [sum(sizes[:i]) for i in range(len(sizes))]
         return [("parquet", file, name, g, s, url) for g, s in enumerate(starts)] or [
@@ -270,7 +271,7 @@ def _events(part: Part, opts: Options) -> Iterator[Any]:
         yield from parquet_part(file, name, opts, group, first, fs)
     else:
         _, kind, file, name, start, end, line, header, _ = part
-        with fs.open(file, "rb") if fs is not None else open(file, "rb") as fh:  # noqa: SIM115
+        with fs.open(file, "rb") if fs is not None else open(file, "rb") as fh:
             fh.seek(start)
             data = fh if end is None else io.BytesIO(fh.read(end - start))
             yield from read_part(kind, file, name, opts, data, line, header)

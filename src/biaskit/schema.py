@@ -158,7 +158,7 @@ def parse_date(value: Any) -> dt.datetime | None:
     else:
         raise ValueError(f"expected a date, got {type(value).__name__} {clip(value)}")
     if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
     if not 1678 <= parsed.year <= 2261:
         raise ValueError(f"{clip(value)} is outside the years 1678-2261")
     return parsed
