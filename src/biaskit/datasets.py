@@ -180,7 +180,8 @@ def load_mediacloud(path: str | Path, *, text: str = "text") -> pd.DataFrame:
     name another with ``text=``; ``text="title"`` scores headlines only).
     """
     p = Path(path)
-    df = load_corpus(p, outlet="media_name", date="publish_date", text=text)
+    mapped = {"text": text} if text != "text" else {}
+    df = load_corpus(p, outlet="media_name", date="publish_date", **mapped)
     return df
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from biaskit.safeyaml import YAMLProblem, load_yaml
-from biaskit.schema import MAX_FIELD_CHARS, CorpusError, Raw, clip
+from biaskit.schema import MAX_FIELD_CHARS, CorpusError, Raw, clip, escape
 from biaskit.strictcsv import CSVProblem, Line, StrictCSV
 
 __all__ = [
@@ -116,7 +116,7 @@ def _line_problem(text: str, encoding: str) -> str | None:
     if bad.group() == "\x00":
         return "contains a NUL character"
     return (
-        f"not valid {clip(encoding)} (byte 0x{ord(bad.group()) - 0xDC00:02x}); "
+        f"not valid {escape(encoding)[:40]} (byte 0x{ord(bad.group()) - 0xDC00:02x}); "
         "pass encoding= for other encodings"
     )
 
@@ -155,8 +155,11 @@ def _open(path: Path, opts: Options) -> BinaryIO:
     return fh
 
 
-def read_text(path: Path, opts: Options, max_bytes: int | None = MAX_ARTICLE_BYTES) -> str:
-    """A whole (small) file as text, with universal newlines; CorpusError if unfit."""
+def read_text(path: Path, opts: Options, *, max_bytes: int | None) -> str:
+    """A whole (small) file as text, with universal newlines; CorpusError if unfit.
+
+    ``max_bytes`` caps the file size (None: no cap).
+    """
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -195,7 +198,7 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         raise CorpusError(
             f"{path}:1: front matter opened with '---' but never closed", file=str(path), line=1
         )
-    block = rest[: end.start()]
+    block = rest[: end.start()].rstrip("\n")
     try:
         meta = load_yaml(block, max_chars=MAX_FRONT_MATTER_CHARS, first_line=2)
     except YAMLProblem as exc:
@@ -218,7 +221,7 @@ def read_article(path: Path, name: str, opts: Options) -> Iterator[Event]:
     stem when the article is read on its own).
     """
     try:
-        meta, body = _front_matter(read_text(path, opts), path)
+        meta, body = _front_matter(read_text(path, opts, max_bytes=MAX_ARTICLE_BYTES), path)
     except CorpusError as exc:
         yield exc
         return

@@ -160,11 +160,11 @@ def _blocks(fh: Any, blocksize: int, quotes: bool) -> list[tuple[int, int | None
             i = chunk.find(b"\n", max(target - pos, cursor))
             if i < 0:
                 break
-            nquotes += chunk.count(b'"', cursor, i) if quotes else 0
-            line += chunk.count(b"\n", cursor, i)
-            cursor = i
+            nquotes += chunk.count(b'"', cursor, i + 1) if quotes else 0
+            line += chunk.count(b"\n", cursor, i + 1)
+            cursor = i + 1
             if nquotes % 2 == 0:
-                bounds.append((pos + i + 1, line + 1))
+                bounds.append((pos + i + 1, line))
                 target = pos + i + 1 + blocksize
         nquotes += chunk.count(b'"', cursor) if quotes else 0
         line += chunk.count(b"\n", cursor)
@@ -232,6 +232,7 @@ def _local_parts(p: Path, opts: Options, limit: int | None) -> list[Part]:
             return _table_parts(str(p), str(p), opts, limit, None, None)
         return [("files", (str(p),), None, None)]
     parts: list[Part] = []
+    tables: list[Part] = []
     group: list[str] = []
     size = 0
     for f, reason in walk(p):
@@ -245,9 +246,10 @@ def _local_parts(p: Path, opts: Options, limit: int | None) -> list[Part]:
                 parts.append(("files", tuple(group), str(p), None))
                 group, size = [], 0
         else:
-            parts.extend(_table_parts(str(f), name, opts, limit, None, None))
+            tables.extend(_table_parts(str(f), name, opts, limit, None, None))
     if group:
-        parts.insert(0, ("files", tuple(group), str(p), None))
+        parts.append(("files", tuple(group), str(p), None))
+    parts.extend(tables)
     if not parts:
         raise CorpusError(f"{p}: no articles found", file=str(p))
     return parts
@@ -278,7 +280,7 @@ def _events(part: Part, opts: Options) -> Iterator[Any]:
 
 
 def _load_part(
-    part: Part, mapping: dict[str, str], encoding: str, columns: list[str] | None
+    part: Part, mapping: dict[str, str], encoding: str, schema: list[str] | None
 ) -> pd.DataFrame:
     """One partition, loaded as load_corpus would load it (ids unique within it)."""
     opts = Options(check_encoding(encoding), encoding, Normaliser(mapping).missing_columns)
@@ -291,7 +293,7 @@ def _load_part(
             docs.append(normalise(event))
     df = documents_frame(docs)
     where = part[1][0] if part[0] == "files" else part[2] if part[0] == "block" else part[1]
-    return df if columns is None else _conform(df, columns, str(where))
+    return df if schema is None else _conform(df, schema, str(where))
 
 
 def _conform(df: pd.DataFrame, columns: list[str], where: str) -> pd.DataFrame:

@@ -41,6 +41,7 @@ __all__ = [
     "documents_frame",
     "escape",
     "is_missing",
+    "names",
     "parse_date",
 ]
 
@@ -62,6 +63,12 @@ DATE_HELP = "use ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], optionally with 
 def escape(text: str) -> str:
     """``text`` with control, format and surrogate characters shown as escapes (\\n, \\x1b...)."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def names(items: Any, limit: int = 200) -> str:
+    """Column or field names for a message: comma-separated, escaped, cut to ``limit``."""
+    text = escape(", ".join(map(str, items)))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def clip(value: Any, limit: int = 80) -> str:
@@ -224,7 +231,7 @@ class Normaliser:
     def missing_columns(self, columns: Sequence[str]) -> list[str]:
         """Mapped names not among ``columns`` (a header), as messages."""
         return [
-            f"field {source!r} (named by {target}=) not found; columns: {clip(', '.join(columns))}"
+            f"field {source!r} (named by {target}=) not found; columns: {names(columns)}"
             for target, source in self.mapping.items()
             if source not in columns
         ]
@@ -235,9 +242,9 @@ class Normaliser:
         record = dict(fields)
         for target, source in self.mapping.items():
             if source not in fields:
-                names = clip(", ".join(map(str, fields)))
+                found = names(fields)
                 raise _error(
-                    raw, f"field {source!r} (named by {target}=) not found; fields: {names}", source
+                    raw, f"field {source!r} (named by {target}=) not found; fields: {found}", source
                 )
             record[target] = fields[source]
         for target, source in self.mapping.items():
@@ -248,9 +255,9 @@ class Normaliser:
                 record[key] = value
         for name in self.required:
             if name not in record:
-                names = clip(", ".join(map(str, fields)))
+                found = names(fields)
                 raise _error(
-                    raw, f"field {name!r} is missing (fields: {names}; map one with {name}=)", name
+                    raw, f"field {name!r} is missing (fields: {found}; map one with {name}=)", name
                 )
         doc: dict[str, Any] = {}
         ident = record.get("id")
