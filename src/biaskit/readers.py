@@ -102,8 +102,7 @@ def check_encoding(encoding: str) -> str:
     """The codec to read ``encoding`` with (UTF-8 ignores a BOM); CorpusError if unknown."""
     try:
         name = codecs.lookup(encoding).name
-        "a".encode(encoding)
-        b"a".decode(encoding)
+        "a".encode(encoding)  # LookupError for codecs that are not text encodings (hex...)
     except (LookupError, TypeError, ValueError):
         raise CorpusError(f"unknown encoding {clip(encoding)}", field="encoding") from None
     return "utf-8-sig" if name == "utf-8" else encoding

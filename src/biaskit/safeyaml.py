@@ -38,6 +38,7 @@ class SafeLineLoader(yaml.SafeLoader):
     """
 
     line_numbers = False
+    line_offset = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -55,7 +56,7 @@ class SafeLineLoader(yaml.SafeLoader):
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
-            line = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + 1 + self.line_offset
             try:
                 first = seen.get(key)
             except TypeError:  # an unhashable key (a list or mapping)
@@ -65,7 +66,7 @@ class SafeLineLoader(yaml.SafeLoader):
             seen[key] = line
         mapping = super().construct_mapping(node, deep=deep)
         if self.line_numbers:
-            mapping["__line__"] = node.start_mark.line + 1
+            mapping["__line__"] = node.start_mark.line + 1 + self.line_offset
         return mapping
 
 
@@ -92,10 +93,12 @@ def load_yaml(
     loader_class = _NumberedLoader if line_numbers else SafeLineLoader
     loader = loader_class(text)
     offset = first_line - 1
+    loader.line_offset = offset
     try:
         return loader.get_single_data()
     except YAMLProblem as exc:
-        exc.line = exc.line + offset if exc.line is not None else None
+        if exc.line is not None and "duplicate key" not in exc.problem:
+            exc.line += offset
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
