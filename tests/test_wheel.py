@@ -38,12 +38,14 @@ def test_wheel_ships_the_example_corpus(tmp_path):
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
+    home = str(venv.resolve())
     code = (
         "import biaskit, pathlib; "
-        "assert str(pathlib.Path(biaskit.__file__).resolve()).startswith(%r), biaskit.__file__; "
+        f"assert str(pathlib.Path(biaskit.__file__).resolve()).startswith({home!r}); "
         "df = biaskit.load_example_corpus(); "
-        "assert not biaskit.corpus.corpus_path().is_symlink(); print(len(df), df['outlet'].nunique())"
-    ) % str(venv.resolve())
+        "assert not biaskit.corpus.corpus_path().is_symlink(); "
+        "print(len(df), df['outlet'].nunique())"
+    )
     r = subprocess.run([str(python), "-c", code], cwd=elsewhere, capture_output=True, text=True,
                        timeout=120)  # fmt: skip
     assert r.returncode == 0, r.stderr

@@ -87,7 +87,7 @@ class Options:
 
     codec: str
     encoding: str
-    check_header: Callable[[Sequence[str]], list[str]] | None = None
+    check_header: Callable[[Sequence[str]], list[tuple[str, str]]] | None = None
 
     @property
     def eight_bit(self) -> bool:
@@ -240,7 +240,8 @@ def _header_errors(path: Path, columns: Sequence[str], opts: Options, where: str
         missing = opts.check_header(columns)
         if missing:
             line = 1 if where.endswith(":1") else None
-            raise CorpusError(f"{where}: {missing[0]}", file=str(path), line=line)
+            field, message = missing[0]
+            raise CorpusError(f"{where}: {message}", file=str(path), line=line, field=field)
 
 
 def _csv_rows(

@@ -273,10 +273,10 @@ class Normaliser:
         self.required = tuple(required)
         self.seen = IdSet()
 
-    def missing_columns(self, columns: Sequence[str]) -> list[str]:
-        """Mapped names not among ``columns`` (a header), as messages."""
+    def missing_columns(self, columns: Sequence[str]) -> list[tuple[str, str]]:
+        """Mapped names not among ``columns`` (a header): (name, message) pairs."""
         return [
-            f"field {source!r} (named by {target}=) not found; columns: {names(columns)}"
+            (source, f"field {source!r} (named by {target}=) not found; columns: {names(columns)}")
             for target, source in self.mapping.items()
             if source not in columns
         ]
