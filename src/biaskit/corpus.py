@@ -218,7 +218,7 @@ def load_corpus(
         path, text=text, outlet=outlet, date=date, id=id, title=title, story=story,
         encoding=encoding,
     )  # fmt: skip
-    return documents_frame(list(stream))
+    return documents_frame(stream)
 
 
 def read_corpus(
@@ -244,5 +244,5 @@ def read_corpus(
         path, text=text, outlet=outlet, date=date, id=id, title=title, story=story,
         encoding=encoding, errors="collect",
     )  # fmt: skip
-    docs = documents_frame(list(stream))
+    docs = documents_frame(stream)
     return LoadResult(docs, stream.rejected_frame(), stream.skipped_frame())

@@ -141,13 +141,14 @@ def lines_of(
         yield n, line, _line_problem(line, opts.encoding)
 
 
-def _open(path: Path, opts: Options) -> BinaryIO:
-    """Open for reading; refuse an 8-bit text file with NUL bytes near its start."""
+def _open(path: Path, opts: Options, *, sniff: bool = True) -> BinaryIO:
+    """Open for reading; with ``sniff``, refuse an 8-bit text file with NUL bytes near its
+    start (line-by-line readers reject such lines one by one instead)."""
     try:
         fh = path.open("rb")
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}", file=str(path)) from None
-    if opts.eight_bit and b"\x00" in fh.read(8192):
+    if sniff and opts.eight_bit and b"\x00" in fh.read(8192):
         fh.close()
         raise CorpusError(f"{path}: binary file (contains NUL bytes), not text", file=str(path))
     fh.seek(0)
@@ -277,7 +278,7 @@ def _csv_rows(
 def read_csv(path: Path, name: str, opts: Options) -> Iterator[Event]:
     """A ``.csv`` or ``.tsv`` file, streamed; a bad row is one error, the rest are kept."""
     try:
-        fh = _open(path, opts)
+        fh = _open(path, opts, sniff=False)
     except CorpusError as exc:
         yield exc
         return
@@ -344,7 +345,7 @@ def _jsonl_rows(path: Path, name: str, lines: Iterator[Line], count_empty: bool)
 def read_jsonl(path: Path, name: str, opts: Options) -> Iterator[Event]:
     """A JSON Lines file (one object per line), streamed."""
     try:
-        fh = _open(path, opts)
+        fh = _open(path, opts, sniff=False)
     except CorpusError as exc:
         yield exc
         return

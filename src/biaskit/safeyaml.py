@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from biaskit.schema import escape
+
 __all__ = ["SafeLineLoader", "YAMLProblem", "load_yaml"]
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -26,6 +28,7 @@ class YAMLProblem(ValueError):
     """Malformed or refused YAML; ``line`` is 1-based (None when unknown)."""
 
     def __init__(self, problem: str, line: int | None = None) -> None:
+        problem = escape(" ".join(problem.split()))[:200]
         super().__init__(problem)
         self.problem = problem
         self.line = line
@@ -91,10 +94,11 @@ def load_yaml(
     if len(text) > max_chars:
         raise YAMLProblem(f"YAML is {len(text):,} characters; the limit is {max_chars:,}")
     loader_class = _NumberedLoader if line_numbers else SafeLineLoader
-    loader = loader_class(text)
     offset = first_line - 1
-    loader.line_offset = offset
+    loader = None
     try:
+        loader = loader_class(text)
+        loader.line_offset = offset
         return loader.get_single_data()
     except YAMLProblem as exc:
         if exc.line is not None and "duplicate key" not in exc.problem:
@@ -109,4 +113,5 @@ def load_yaml(
     except (ValueError, OverflowError, RecursionError) as exc:  # e.g. a huge or deep value
         raise YAMLProblem(f"cannot read YAML: {type(exc).__name__}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()

@@ -25,7 +25,7 @@ import hashlib
 import math
 import re
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,7 @@ __all__ = [
     "REQUIRED",
     "SCHEMA",
     "CorpusError",
+    "FrameBuilder",
     "IdSet",
     "Normaliser",
     "Raw",
@@ -332,29 +333,53 @@ class Normaliser:
         return doc
 
 
-def documents_frame(docs: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """Documents (from :class:`Normaliser`) as a DataFrame in schema order.
+class FrameBuilder:
+    """Documents collected column by column (no dict kept per document), then a DataFrame.
 
     The location column is the last key of each document; when any document has its
     own ``source``, the location column of every row takes the same free name.
     """
-    import pandas as pd
 
-    loc_keys = {next(reversed(d)) for d in docs} if docs else {"source"}
-    loc = max(loc_keys, key=lambda k: (len(k), k))
-    rows = []
-    extra: dict[str, None] = {}
-    for d in docs:
-        own = next(reversed(d))
-        row = {k: v for k, v in d.items() if k != own}
-        row[loc] = d[own]
-        rows.append(row)
-        for k in row:
-            if k not in SCHEMA and k != loc:
-                extra.setdefault(k, None)
-    columns = [*SCHEMA, *extra, loc]
-    df = pd.DataFrame.from_records(rows, columns=columns)
-    df["date"] = pd.to_datetime(df["date"]).astype("datetime64[ns]")
-    for col in ("id", "outlet", "title", "story", "text", loc):
-        df[col] = df[col].astype(object).where(df[col].notna(), "").astype(str)
-    return df
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {k: [] for k in SCHEMA}
+        self.locations: list[str] = []
+        self.loc_key = "source"
+        self.n = 0
+
+    def add(self, doc: dict[str, Any]) -> None:
+        """Append one document."""
+        own = next(reversed(doc))
+        if len(own) > len(self.loc_key) or (len(own) == len(self.loc_key) and own > self.loc_key):
+            self.loc_key = own
+        for key, value in doc.items():
+            if key == own:
+                continue
+            column = self.columns.get(key)
+            if column is None:
+                column = self.columns[key] = [None] * self.n
+            column.append(value)
+        self.locations.append(doc[own])
+        self.n += 1
+        for column in self.columns.values():
+            if len(column) < self.n:
+                column.append(None)
+
+    def frame(self) -> pd.DataFrame:
+        """The DataFrame: schema columns, the others in order of appearance, location last."""
+        import pandas as pd
+
+        data = self.columns
+        data[self.loc_key] = self.locations
+        df = pd.DataFrame(data)
+        df["date"] = pd.to_datetime(df["date"]).astype("datetime64[ns]")
+        for col in ("id", "outlet", "title", "story", "text", self.loc_key):
+            df[col] = df[col].astype(object).where(df[col].notna(), "").astype(str)
+        return df
+
+
+def documents_frame(docs: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """Documents (from :class:`Normaliser`) as a DataFrame in schema order."""
+    builder = FrameBuilder()
+    for doc in docs:
+        builder.add(doc)
+    return builder.frame()

@@ -121,6 +121,9 @@ class StrictCSV:
                 raise CSVProblem("file is empty") from None
             if problem is not None:
                 raise CSVProblem(f"header: {problem}", taken[0][0])
+            bad = next((t for t in taken if t[2] is not None), None)
+            if bad is not None:
+                raise CSVProblem(f"header: {bad[2]}", bad[0])
             if values and any(v.strip() for v in values):
                 break
         seen: set[str] = set()
@@ -145,14 +148,13 @@ class StrictCSV:
                 yield CSVRow(line, None, problem)
                 continue
             assert values is not None
-            if not values or (len(taken) == 1 and not "".join(values).strip()):
+            if not values or (len(taken) == 1 and not taken[0][1].strip()):
                 continue  # a blank line
             if len(values) != width:
                 more = "more" if len(values) > width else "fewer"
                 problem = f"{more} values than header columns ({len(values)}, not {width})"
                 if len(taken) > 1:
-                    problem += "; an unclosed quote opened on this line?"
-                    self._restart(taken[1:])
+                    problem += f"; the record runs to line {taken[-1][0]}: an unclosed quote?"
                 yield CSVRow(line, None, problem)
             elif values == self.header:
                 yield CSVRow(line, None, "repeated header row")
