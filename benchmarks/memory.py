@@ -7,6 +7,7 @@ then runs each job in a fresh Python process and prints its peak resident memory
     iter_corpus    count the documents of biaskit.iter_corpus(path)
     score_stream   biaskit.score_stream(path, out=CSV, sentiment=False)
     load_corpus    biaskit.load_corpus(path) (everything in memory; for comparison)
+    cli            biaskit score PATH --out CSV --no-sentiment (prints its exit status)
 
 Usage: python benchmarks/memory.py [--rows N] [--jobs iter_corpus score_stream ...]
 """
@@ -25,6 +26,8 @@ JOBS = {
     "iter_corpus": "n = sum(1 for _ in biaskit.iter_corpus(PATH))",
     "score_stream": "n = biaskit.score_stream(PATH, OUT, sentiment=False, batch_size=2000)",
     "load_corpus": "n = len(biaskit.load_corpus(PATH))",
+    "cli": "import biaskit.cli\n"
+    "n = biaskit.cli.main(['score', PATH, '--out', OUT, '--no-sentiment'])",
 }
 SENTENCE = "the regime said talks would resume as officials met in the capital on Monday"
 WORDS = SENTENCE.split()

@@ -365,16 +365,28 @@ class FrameBuilder:
                 column.append(None)
 
     def frame(self) -> pd.DataFrame:
-        """The DataFrame: schema columns, the others in order of appearance, location last."""
+        """The DataFrame: schema columns, the others in order of appearance, location last.
+
+        Each column list is turned into a Series and released at once, to keep the peak low.
+        """
         import pandas as pd
 
         data = self.columns
         data[self.loc_key] = self.locations
-        df = pd.DataFrame(data)
-        df["date"] = pd.to_datetime(df["date"]).astype("datetime64[ns]")
-        for col in ("id", "outlet", "title", "story", "text", self.loc_key):
-            df[col] = df[col].astype(object).where(df[col].notna(), "").astype(str)
-        return df
+        self.columns, self.locations = {}, []
+        text_columns = {"id", "outlet", "title", "story", "text", self.loc_key}
+        series: dict[str, pd.Series] = {}
+        for key in list(data):
+            values = data.pop(key)
+            if key == "date":
+                s = pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]")
+            elif key in text_columns:
+                s = pd.Series(["" if v is None else v for v in values], dtype=str)
+            else:
+                s = pd.Series(values)
+            del values
+            series[key] = s
+        return pd.DataFrame(series, copy=False)
 
 
 def documents_frame(docs: Iterable[dict[str, Any]]) -> pd.DataFrame:
