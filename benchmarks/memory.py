@@ -60,8 +60,8 @@ def run(job: str, path: Path, out: Path) -> tuple[float, float, str]:
         [sys.executable, "-c", WRAPPER, code], capture_output=True, text=True, check=True
     )
     wall = time.perf_counter() - start
-    peak_kb, n = r.stdout.split()
-    return int(peak_kb) / 1024, wall, n
+    fields = r.stdout.split()
+    return int(fields[0]) / 1024, wall, fields[-1]
 
 
 def main() -> None:
