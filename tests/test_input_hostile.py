@@ -294,3 +294,27 @@ def test_parquet_in_and_out(tmp_path):
     raises(write(tmp_path / "bad.parquet", b"PAR1 nonsense"), "not a readable Parquet file")
     n = biaskit.score_stream(tmp_path / "a.parquet", tmp_path / "out.parquet", sentiment=False)
     assert n == 1 and pd.read_parquet(tmp_path / "out.parquet").loc[0, "id"] == "a"
+
+
+# --- lexicon CSV ----------------------------------------------------------------------------
+
+LEX_HEADER = "term,category,weight,note,case_sensitive\n"
+
+
+def test_lexicon_csv_strictness(tmp_path):
+    rows = "zorch,loaded,1,test,yes\nblip,hedge,1,t,0\n"
+    ok = write(tmp_path / "ok.csv", "\n\n" + LEX_HEADER + rows)
+    entries = read_lexicon_file(ok)  # a leading blank line does not make it empty
+    assert [e.case_sensitive for e in entries] == [True, False]
+    bad = write(tmp_path / "cs.csv", LEX_HEADER + "zorch,loaded,1,test,maybe\n")
+    with pytest.raises(LexiconError, match=r"cs.csv, line 2: field 'case_sensitive': 'maybe'"):
+        read_lexicon_file(bad)
+    rep = write(tmp_path / "rep.csv", LEX_HEADER + "zorch,loaded,1,t,no\n" + LEX_HEADER)
+    with pytest.raises(LexiconError, match=r"rep.csv, line 3: repeated header row"):
+        read_lexicon_file(rep)
+    quote = write(tmp_path / "q.csv", LEX_HEADER + '"zorch,loaded,1,t,no\nblip,hedge,1,t,no\n')
+    with pytest.raises(LexiconError, match=r"q.csv, line 2: CSV error: unexpected end of data"):
+        read_lexicon_file(quote)
+    dup = write(tmp_path / "dup.csv", "term,term,category\na,b,hedge\n")
+    with pytest.raises(LexiconError, match=r"dup.csv, line 1: column 'term' appears twice"):
+        read_lexicon_file(dup)
