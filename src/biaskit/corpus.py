@@ -36,8 +36,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from biaskit.readers import Options, Skipped, check_encoding, scan
+from biaskit.readers import Skipped, scan
 from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw, documents_frame
+from biaskit.textio import Options, check_encoding
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from biaskit.corpus import CorpusError, load_corpus
-from biaskit.readers import Options, check_encoding, read_text
+from biaskit.textio import Options, check_encoding, read_text
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -13,8 +13,6 @@ articles, ``.json`` and front matter are read whole, within the caps below.
 
 from __future__ import annotations
 
-import codecs
-import io
 import json
 import os
 import re
@@ -24,8 +22,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from biaskit.safeyaml import YAMLProblem, load_yaml
-from biaskit.schema import MAX_FIELD_CHARS, CorpusError, Raw, clip, escape
+from biaskit.schema import CorpusError, Raw, clip
 from biaskit.strictcsv import CSVProblem, Line, StrictCSV
+from biaskit.textio import Options, lines_of, open_binary, read_text
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -36,12 +35,10 @@ __all__ = [
     "PARQUET_SUFFIXES",
     "READERS",
     "SKIP_NAMES",
-    "Options",
+    "Event",
     "Skipped",
-    "check_encoding",
-    "lines_of",
+    "parquet_part",
     "read_part",
-    "read_text",
     "scan",
     "walk",
 ]
@@ -59,20 +56,6 @@ MAX_JSON_DEPTH = 100
 MAX_FRONT_MATTER_CHARS = 65_536
 #: Files beside articles that are not articles (compared lowercased).
 SKIP_NAMES = frozenset({"readme.md", "story.md", "license.md", "datasheet.md", "changelog.md"})
-_MARK = "biaskit.mark"
-_BAD = re.compile(r"[\x00\ud800-\udfff]")
-
-
-def _mark(exc: UnicodeError) -> tuple[str, int]:
-    """Undecodable bytes become U+DC00+byte, found afterwards with their line."""
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    return "".join(chr(0xDC00 + b) for b in exc.object[exc.start : exc.end]), exc.end
-
-
-codecs.register_error(_MARK, _mark)
-
-
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A file that is not a document (a README, a hidden file...), and why."""
@@ -81,107 +64,9 @@ class Skipped:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """How to read: the codec, the encoding as the user named it, and a header check."""
-
-    codec: str
-    encoding: str
-    check_header: Callable[[Sequence[str]], list[tuple[str, str]]] | None = None
-
-    @property
-    def eight_bit(self) -> bool:
-        return not codecs.lookup(self.codec).name.startswith(("utf-16", "utf-32"))
-
 
 Event = Raw | CorpusError | Skipped
 Reader = Callable[[Path, str, Options], Iterator[Event]]
-
-
-def check_encoding(encoding: str) -> str:
-    """The codec to read ``encoding`` with (UTF-8 ignores a BOM); CorpusError if unknown."""
-    try:
-        name = codecs.lookup(encoding).name
-        "a".encode(encoding)  # LookupError for codecs that are not text encodings (hex...)
-    except (LookupError, TypeError, ValueError):
-        raise CorpusError(f"unknown encoding {clip(encoding)}", field="encoding") from None
-    return "utf-8-sig" if name == "utf-8" else encoding
-
-
-def _line_problem(text: str, encoding: str) -> str | None:
-    bad = _BAD.search(text)
-    if bad is None:
-        return None
-    if bad.group() == "\x00":
-        return "contains a NUL character"
-    return (
-        f"not valid {escape(encoding)[:40]} (byte 0x{ord(bad.group()) - 0xDC00:02x}); "
-        "pass encoding= for other encodings"
-    )
-
-
-def lines_of(
-    binary: BinaryIO, opts: Options, *, first_line: int = 1, max_chars: int = MAX_FIELD_CHARS
-) -> Iterator[Line]:
-    """The lines of a binary stream, decoded, numbered, each with its problem (or None)."""
-    text = io.TextIOWrapper(binary, encoding=opts.codec, errors=_MARK, newline="")
-    n = first_line - 1
-    while True:
-        line = text.readline(max_chars + 1)
-        if not line:
-            return
-        n += 1
-        if len(line) > max_chars and line[-1] not in "\r\n":
-            while True:
-                rest = text.readline(max_chars)
-                if not rest or rest[-1] in "\r\n":
-                    break
-            yield n, "\n", f"line longer than {max_chars:,} characters"
-            continue
-        yield n, line, _line_problem(line, opts.encoding)
-
-
-def _open(path: Path, opts: Options, *, sniff: bool = True) -> BinaryIO:
-    """Open for reading; with ``sniff``, refuse an 8-bit text file with NUL bytes near its
-    start (line-by-line readers reject such lines one by one instead)."""
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}", file=str(path)) from None
-    if sniff and opts.eight_bit and b"\x00" in fh.read(8192):
-        fh.close()
-        raise CorpusError(f"{path}: binary file (contains NUL bytes), not text", file=str(path))
-    fh.seek(0)
-    return fh
-
-
-def read_text(path: Path, opts: Options, *, max_bytes: int | None) -> str:
-    """A whole (small) file as text, with universal newlines; CorpusError if unfit.
-
-    ``max_bytes`` caps the file size (None: no cap).
-    """
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}", file=str(path)) from None
-    if max_bytes is not None and size > max_bytes:
-        raise CorpusError(
-            f"{path}: file is {size / 1e6:.0f} MB, larger than the {max_bytes / 1e6:.0f} MB "
-            "a file of this kind may be; split it or use CSV/JSONL, which are streamed",
-            file=str(path),
-        )
-    with _open(path, opts) as fh:
-        try:
-            text = fh.read().decode(opts.codec, errors=_MARK)
-        except OSError as exc:
-            raise CorpusError(f"{path}: cannot read: {exc}", file=str(path)) from None
-    if not text.strip():
-        raise CorpusError(f"{path}: file is empty", file=str(path))
-    problem = _line_problem(text, opts.encoding)
-    if problem is not None:
-        line = text[: _BAD.search(text).start()].count("\n") + 1  # type: ignore[union-attr]
-        raise CorpusError(f"{path}:{line}: {problem}", file=str(path), line=line)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # --- articles ----------------------------------------------------------------
@@ -278,7 +163,7 @@ def _csv_rows(
 def read_csv(path: Path, name: str, opts: Options) -> Iterator[Event]:
     """A ``.csv`` or ``.tsv`` file, streamed; a bad row is one error, the rest are kept."""
     try:
-        fh = _open(path, opts, sniff=False)
+        fh = open_binary(path, opts, sniff=False)
     except CorpusError as exc:
         yield exc
         return
@@ -345,7 +230,7 @@ def _jsonl_rows(path: Path, name: str, lines: Iterator[Line], count_empty: bool)
 def read_jsonl(path: Path, name: str, opts: Options) -> Iterator[Event]:
     """A JSON Lines file (one object per line), streamed."""
     try:
-        fh = _open(path, opts, sniff=False)
+        fh = open_binary(path, opts, sniff=False)
     except CorpusError as exc:
         yield exc
         return

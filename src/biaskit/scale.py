@@ -24,9 +24,6 @@ from biaskit.readers import (
     ARTICLE_SUFFIXES,
     PARQUET_SUFFIXES,
     READERS,
-    Options,
-    check_encoding,
-    lines_of,
     parquet_part,
     read_part,
     walk,
@@ -34,6 +31,7 @@ from biaskit.readers import (
 from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw, clip, documents_frame
 from biaskit.stream import iter_scores, metric_dtypes, score_partition, score_stream
 from biaskit.strictcsv import CSVProblem, StrictCSV
+from biaskit.textio import Options, check_encoding, lines_of
 
 if TYPE_CHECKING:
     import pandas as pd

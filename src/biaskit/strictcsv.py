@@ -148,7 +148,7 @@ class StrictCSV:
                 yield CSVRow(line, None, problem)
                 continue
             assert values is not None
-            if not values or (len(taken) == 1 and not taken[0][1].strip()):
+            if not values or (len(values) == 1 and len(taken) == 1 and not taken[0][1].strip()):
                 continue  # a blank line
             if len(values) != width:
                 more = "more" if len(values) > width else "fewer"
