@@ -9,8 +9,10 @@ articles, next to TextBlob subjectivity, and the rate with the headline scored t
 same AUC for each large partisan outlet against all center articles; the AUC of pooled
 outlet rates (one point per outlet); a diagnostic of how much any weighting of the seven
 categories could add (a logistic regression fitted to the labels, cross-validated, never
-used to set weights); and pooled rates per lean and per outlet with bootstrap intervals.
-Run on demand; never part of the tests.
+used to set weights); pooled rates per lean with intervals resampling articles and, since
+lean is rated per outlet, clustered by outlet (two-stage bootstrap: it must be wider); the
+lean differences with Holm-adjusted p-values; rates per year; and per-outlet rates with n,
+with no interval for outlets under min_docs articles. Run on demand; never part of the tests.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import biaskit
-from biaskit.evaluate import roc_auc, roc_auc_ci
+from biaskit.stats import roc_auc, roc_auc_ci
 
 CATEGORIES = ("label", "loaded", "attribution", "hedge", "intensifier", "naming", "scare_quote")
 
@@ -97,14 +99,44 @@ def main() -> None:
         f"(5-fold CV): {cv_logistic_auc(rates, partisan):.3f}"
     )
 
+    by_lean = biaskit.compare(scored, by="lean")
+    clustered = biaskit.compare(scored, by="lean", cluster="outlet")
+    print("pooled loaded rate per lean (95% intervals, 2000 resamples):")
+    print("  lean     articles outlets  rate   articles resampled   two-stage, by outlet")
+    for row in clustered.itertuples(index=False):
+        lo, hi = by_lean.set_index("group").loc[row.group, ["ci_low", "ci_high"]]
+        width = row.ci_high - row.ci_low
+        print(
+            f"  {row.group:<8} {row.n_docs:>8} {row.n_clusters:>7} {row.rate:6.2f}   "
+            f"{lo:5.2f}-{hi:5.2f} (w {hi - lo:.2f})   {row.ci_low:5.2f}-{row.ci_high:5.2f} "
+            f"(w {width:.2f}, x{width / (hi - lo):.1f})"
+        )
+    print("lean differences, clustered by outlet (bootstrap p, Holm-adjusted over 3 pairs):")
+    pairs = biaskit.compare_pairs(scored, by="lean", cluster="outlet")
+    for row in pairs.itertuples(index=False):
+        print(
+            f"  {row.group_a} - {row.group_b}: {row.diff:+.2f} ({row.ci_low:+.2f} to "
+            f"{row.ci_high:+.2f}), p = {row.p_value:.3f}, Holm {row.p_adjusted:.3f}"
+        )
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        by_lean = biaskit.compare(scored, by="lean", n_boot=1000)
-        by_outlet = biaskit.compare(scored, by="outlet", n_boot=500)
-    print(by_lean.round(2).to_string(index=False))
-    print("outlets with the highest and lowest pooled rates:")
-    print(by_outlet.head(5).round(2).to_string(index=False))
-    print(by_outlet.tail(5).round(2).to_string(index=False))
+        warnings.simplefilter("ignore", UserWarning)  # undated articles, small years
+        years = biaskit.timeline_rates(scored, freq="Y", n_boot=500)
+    print("per year (all outlets; no interval under 5 articles):")
+    for row in years.itertuples(index=False):
+        ci = f"{row.ci_low:5.2f}-{row.ci_high:5.2f}" if row.enough else "    (no interval)"
+        print(f"  {row.period}  n={row.n_docs:<4} {row.rate:6.2f}  {ci}")
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the small outlets are named below
+        by_outlet = biaskit.compare(scored, by="outlet")
+    ranked = by_outlet[by_outlet["enough"]]
+    small = by_outlet[~by_outlet["enough"]]
+    cols = ["group", "n_docs", "rate", "ci_low", "ci_high"]
+    print(f"{len(ranked)} outlets with 5+ articles, highest and lowest pooled rates:")
+    print(ranked[cols].head(5).round(2).to_string(index=False))
+    print(ranked[cols].tail(5).round(2).to_string(index=False))
+    print(f"{len(small)} outlets under 5 articles (rate and n only, not ranked), first 5:")
+    print(small[cols].head(5).round(2).to_string(index=False))
     fig, ax = plt.subplots(figsize=(7, 3))
     biaskit.plot.rates(by_lean, ax=ax)
     ax.set_title("AllSides sample: loaded language by outlet lean (95% CI)")

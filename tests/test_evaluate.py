@@ -113,3 +113,46 @@ def test_cli_evaluate(tmp_path, capsys):
     bad.write_text("a,b\n1,2\n")
     assert main(["evaluate", str(bad)]) == 2
     assert "not a BABE/MBIC file" in capsys.readouterr().err
+
+
+def test_auc_lives_in_stats_and_is_re_exported():
+    from biaskit import stats
+
+    assert roc_auc is stats.roc_auc and roc_auc_ci is stats.roc_auc_ci
+
+
+def test_evaluate_uses_the_shared_vocabulary():
+    data = load_sample()
+    flip = data.index[data["label"].notna()][::3]  # some labels flipped: an AUC below 1
+    data.loc[flip, "label"] = 1 - data.loc[flip, "label"]
+    report = biaskit.evaluate(data, baselines=False, level=0.8, n_boot=200, seed=3)
+    row = report.summary.iloc[0]
+    known = data[data["label"].notna()]
+    scores = report.sentences.loc[known.index, "score"]
+    expected = roc_auc_ci(
+        [int(v) for v in known["label"]], list(scores), level=0.8, n_boot=200, seed=3
+    )
+    assert (row["roc_auc"], row["roc_auc_low"], row["roc_auc_high"]) == pytest.approx(expected)
+    wider = biaskit.evaluate(data, baselines=False, level=0.99, n_boot=200, seed=3).summary
+    assert wider.loc[0, "roc_auc_high"] - wider.loc[0, "roc_auc_low"] > (
+        row["roc_auc_high"] - row["roc_auc_low"]
+    )
+    with pytest.raises(ValueError, match="evaluate: level must be between 0 and 1"):
+        biaskit.evaluate(data, baselines=False, level=95)
+
+
+def test_false_positive_ties_sorted_alphabetically():
+    data = pd.DataFrame(
+        {
+            "text": ["The regime and the brutal junta.", "The junta and the brutal regime."],
+            "label": pd.array([1, 1], dtype="Int64"),
+            "biased_words": [[], []],
+        }
+    )
+    report = biaskit.evaluate(data, baselines=False, n_boot=10)
+    words = report.false_positives["word"].tolist()
+    counts = report.false_positives["count"].tolist()
+    assert counts == sorted(counts, reverse=True)
+    for c in set(counts):
+        tied = [w for w, n in zip(words, counts, strict=True) if n == c]
+        assert tied == sorted(tied)

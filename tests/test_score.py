@@ -2,7 +2,8 @@ import pandas as pd
 import pytest
 
 import biaskit
-from biaskit.score import METRIC_COLUMNS, SCORE_CATEGORIES
+from biaskit.score import SCORE_CATEGORIES
+from biaskit.scored import METRIC_COLUMNS
 
 
 def by_text(s):
@@ -156,12 +157,12 @@ def test_non_text_is_a_clear_error():
         biaskit.score(b"bytes")
 
 
-def test_ten_megabytes():
+def test_one_megabyte():
     para = (
         "The brutal regime claimed victory, reportedly. "
         "Officials in Kyiv walked out of the “peace talks” after an hour.\n\n"
     )
-    text = para * (10_000_000 // len(para) + 1)
+    text = para * (1_000_000 // len(para) + 1)
     s = biaskit.score(text)
     n_paras = text.count("\n\n")
     assert s.counts["label"] == n_paras
@@ -199,10 +200,10 @@ def test_to_frame_and_explain():
     assert "quoted" in set(ex["voice"])
 
 
-def test_neutral_rewrite_keeps_case():
-    s = biaskit.score("Dictator Smith met the self-proclaimed president. “Peace talks” began.")
+def test_neutral_rewrite_uses_only_safe_drop_ins():
+    s = biaskit.score("Self-proclaimed president Lukashenko met officials in Kiev. “Peace talks” began.")
     out = s.neutral_rewrite()
-    assert out.startswith("Leader Smith met the president.")
+    assert out.startswith("President Lukashenko met officials in Kyiv.")
     assert "Peace talks began." in out
     assert biaskit.score('He said: "The dictator will fall."').neutral_rewrite() == (
         'He said: "The dictator will fall."'

@@ -1,7 +1,7 @@
 """biaskit: find, explain and compare loaded language in news text."""
 
 from biaskit.actors import actor_labels
-from biaskit.compare import compare, compare_paired
+from biaskit.compare import compare, compare_paired, compare_pairs, timeline_rates
 from biaskit.corpus import (
     CorpusError,
     LoadResult,
@@ -16,7 +16,8 @@ from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
 from biaskit.scale import read_corpus_dask, score_dask
-from biaskit.score import Match, Score, match_frame, score, score_frame
+from biaskit.score import Match, Score, score
+from biaskit.scored import ScoredCorpus, match_frame, score_corpus, score_frame
 from biaskit.stream import iter_scores, score_stream
 from biaskit.terms import distinctive_terms
 
@@ -28,10 +29,12 @@ __all__ = [
     "LoadResult",
     "Match",
     "Score",
+    "ScoredCorpus",
     "actor_labels",
     "attribution_profile",
     "compare",
     "compare_paired",
+    "compare_pairs",
     "distinctive_terms",
     "evaluate",
     "fetch_babe",
@@ -53,9 +56,11 @@ __all__ = [
     "read_corpus_dask",
     "scare_quotes",
     "score",
+    "score_corpus",
     "score_dask",
     "score_frame",
     "score_stream",
+    "timeline_rates",
 ]
 __version__ = "0.1.0"
 

@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from biaskit.language import load_language
 from biaskit.lexicon import load_lexicon
-from biaskit.score import score
+from biaskit.scored import ScoredCorpus, require_scored
 from biaskit.tables import need_columns
-from biaskit.text import normalize_for_matching, tokenize
+from biaskit.tokens import normalize_for_matching, tokenize
 
 if TYPE_CHECKING:
     from biaskit.lexicon import Lexicon
 
-__all__ = ["DEFAULT_ACTORS", "ROLE_NOUNS", "actor_labels", "descriptor"]
+__all__ = ["DEFAULT_ACTORS", "ROLE_NOUNS", "actor_labels", "descriptor", "descriptor_span"]
 
 # --- actor labels --------------------------------------------------------------------------
 
@@ -53,36 +54,11 @@ DEFAULT_ACTORS: dict[str, list[str]] = {
     "Last Summer Arnholm": ["Last Summer Arnholm"],
 }
 
-#: Words that end a descriptor: a title never runs across them.
-_NOT_TITLE = frozenset(
-    """
-    a an the this that these those and but or nor so yet as than then also both either
-    with by to of for from in on at into onto over under about against between among after
-    before during since until without via per like unlike near toward towards through
-    said says say saying told tells tell asked asks added adds wrote writes claimed claims
-    insisted insists stated states announced announces called calls met meets warned warns
-    is are was were be been being has have had do does did will would can could may might
-    must shall should not no never he she they it we i you his her their its our my your
-    him them us me itself himself herself themselves
-    who whom whose which what when where while if because although though how why
-    only even now already just still again ever much very too soon later earlier here there
-    way time day week month year years moment
-    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    mr mrs ms dr according
-    """.split()  # noqa: SIM905 -- a word list reads better as prose than as 150 quoted strings
-)
-#: Nouns that head a title or role ("opposition leader", "union chair", "his counterpart").
-ROLE_NOUNS = frozenset(
-    """
-    president presidents leader leaders chair chairman chairwoman chief chiefs executive mayor
-    spokesperson spokesman spokeswoman minister ministers premier chancellor governor
-    secretary candidate inspector boss bosses head official officials commander general
-    envoy ambassador aide adviser advisor counterpart ally rival opponent critic challenger
-    politician lawmaker deputy speaker founder director analyst activist activists campaigner
-    negotiator mediator organiser organizer ruler king queen prince group union
-    """.split()  # noqa: SIM905
-)
+_EN = load_language("en")
+#: Words that end a descriptor: a title never runs across them (from the language pack).
+_NOT_TITLE = _EN.not_title
+#: Nouns that head a title or role ("opposition leader", "union chair").
+ROLE_NOUNS = _EN.role_nouns
 #: Words after which the walk stops but the words kept are a modifier ("the defiant Putin").
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _SPACE_ONLY = re.compile(r"[ \t]+")
@@ -114,6 +90,16 @@ def descriptor(
 ) -> str:
     """The words right before ``text[start:]`` that read as its title or label ("" if none).
 
+    See :func:`descriptor_span`, which also gives where the words start.
+    """
+    return descriptor_span(text, start, window=window, labels=labels)[0]
+
+
+def descriptor_span(
+    text: str, start: int, *, window: int = 4, labels: Iterable[str] | None = None
+) -> tuple[str, int]:
+    """The words right before ``text[start:]`` that read as its title or label ("" if none).
+
     Walks left over at most ``window`` words, stopping at punctuation, a line break, a word
     that cannot be part of a title (articles, prepositions, conjunctions, common verbs,
     pronouns, adverbs, dates) or after a possessive. "of" is kept inside a title
@@ -127,7 +113,7 @@ def descriptor(
     before = text[line_start:start]
     tokens = tokenize(before)
     words: list[str] = []
-    end, stop = len(before), ""
+    end, stop, first = len(before), "", len(before)
     i = len(tokens) - 1
     while i >= 0 and len(words) < window:
         tok = tokens[i]
@@ -141,15 +127,17 @@ def descriptor(
             break
         else:
             words.append(tok.text)
+            first = tok.start
             if _POSSESSIVE_END.search(tok.text):
                 break
+        first = tok.start
         end, i = tok.start, i - 1
     if not words:
-        return ""
+        return "", start
     label_set = _label_forms(None) if labels is None else frozenset(labels)
     if not _heads_title(words[0], stop if len(words) == 1 else "", label_set):
-        return ""
-    return " ".join(reversed(words))
+        return "", start
+    return " ".join(reversed(words)), line_start + first
 
 
 def _title_of(tokens: list[Any], i: int, words: list[str], before: str) -> bool:
@@ -181,43 +169,48 @@ def _label_forms(lexicon: Lexicon | None) -> frozenset[str]:
 
 
 def actor_labels(
-    corpus: pd.DataFrame,
+    scored: ScoredCorpus,
     actors: Mapping[str, Iterable[str]] | pd.DataFrame | None = None,
     *,
     by: str = "outlet",
     window: int = 4,
-    text: str = "text",
-    lexicon: Lexicon | None = None,
 ) -> pd.DataFrame:
     """How each group labels each actor: the words right before every mention.
 
     ``actors`` maps an actor to its aliases (or is a DataFrame with columns actor and alias);
     default :data:`DEFAULT_ACTORS`. Each mention (longest alias, whole words, case as written)
     gets the descriptor of :func:`descriptor` (the lexicon's label words count as title
-    words), lowercased; no descriptor counts as "(none)".
-    ``loaded_terms`` lists the lexicon terms of weight > 0 found in the descriptor.
+    words), lowercased; no descriptor counts as "(none)". ``loaded_terms`` lists the terms
+    of weight > 0 the scored corpus found inside the descriptor.
     Columns: group, actor, descriptor, count, loaded_terms.
     """
     func = "actor_labels"
-    need_columns(corpus, func, by, text)
+    scored = require_scored(scored, func)
+    docs = scored.docs
+    need_columns(docs, func, by)
     table = _actor_table(actors)
     pattern = _alias_regex(table)
-    labels = _label_forms(lexicon)
+    labels = _label_forms(None)
+    loaded_spans = _loaded_spans(scored)
     found: Counter[tuple[Any, str, str]] = Counter()
-    for g, value in zip(corpus[by], corpus[text], strict=True):
+    loaded: dict[str, str] = {}
+    for g, doc, value in zip(docs[by], docs[scored.id], docs[scored.text], strict=True):
         if pd.isna(g) or not isinstance(value, str):
             continue
+        spans = loaded_spans.get(doc, [])
         for m in pattern.finditer(value):
-            desc = descriptor(value, m.start(), window=window, labels=labels)
+            desc, desc_start = descriptor_span(value, m.start(), window=window, labels=labels)
             found[(g, table[m.group()], desc)] += 1
-    loaded = _loaded_in(sorted({d for _, _, d in found}), lexicon)
+            if desc and desc not in loaded:
+                terms = [t for a, b, t in spans if a >= desc_start and b <= m.start()]
+                loaded[desc] = "; ".join(dict.fromkeys(terms))
     rows = [
         {
             "group": g,
             "actor": a,
             "descriptor": normalize_for_matching(d) or "(none)",
             "count": n,
-            "loaded_terms": loaded[d],
+            "loaded_terms": loaded.get(d, ""),
         }
         for (g, a, d), n in found.items()
     ]
@@ -232,10 +225,11 @@ def actor_labels(
     return out.reset_index(drop=True)[cols]
 
 
-def _loaded_in(descriptors: list[str], lexicon: Lexicon | None) -> dict[str, str]:
-    """descriptor -> "; "-joined lexicon terms of weight > 0 it contains."""
-    out = {}
-    for d in descriptors:
-        terms = [m.term for m in score(d, lexicon).matches if m.weight > 0] if d else []
-        out[d] = "; ".join(dict.fromkeys(terms))
+def _loaded_spans(scored: ScoredCorpus) -> dict[Any, list[tuple[int, int, str]]]:
+    """Per document: (start, end, term) of every match of weight > 0."""
+    m = scored.matches
+    m = m[m["weight"] > 0]
+    out: dict[Any, list[tuple[int, int, str]]] = {}
+    for doc, a, b, t in zip(m[scored.id], m["start"], m["end"], m["term"], strict=True):
+        out.setdefault(doc, []).append((a, b, t))
     return out

@@ -137,7 +137,7 @@ def _score(args: argparse.Namespace) -> int:
 
     from biaskit.corpus import iter_corpus
     from biaskit.schema import documents_frame
-    from biaskit.score import match_frame
+    from biaskit.scored import match_frame
     from biaskit.stream import ScoreWriter, iter_scores
 
     target = Path(args.out) if args.out else None
@@ -148,7 +148,7 @@ def _score(args: argparse.Namespace) -> int:
     stream = iter_corpus(args.paths, **mapping, encoding=args.encoding, errors=args.errors)
     if args.matches:
         batches = (
-            match_frame(documents_frame(docs), lexicon=lexicon, columns=["id", "outlet", "story"])
+            match_frame(documents_frame(docs), lexicon=lexicon)
             for docs in _chunks(stream, args.batch_size)
         )
     else:

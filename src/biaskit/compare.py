@@ -1,119 +1,176 @@
-"""Comparing groups of documents: pooled rates with bootstrap intervals, and paired
-comparisons on the same stories.
+"""Comparing groups of documents: pooled rates with bootstrap intervals, differences between
+groups, rates over time, and paired comparisons on the same stories.
 
 Every function takes the output of :func:`biaskit.score_frame` (document metadata plus metric
-columns) and returns a tidy DataFrame, one row per observation.
+columns) and returns a tidy DataFrame, one row per observation. The statistics live in
+:mod:`biaskit.stats`; ``docs/statistics.md`` explains them.
 
 Rates per 1,000 words are *pooled*: the loaded weight of all of a group's documents divided by
 all of its words, so long articles count for more than short ones. Intervals are percentile
-bootstrap intervals over documents (or stories), seeded and therefore reproducible.
+bootstrap intervals, seeded per group and therefore reproducible.
 """
 
 from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Iterable, Mapping
+from itertools import combinations
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from biaskit.score import SCORE_CATEGORIES
-from biaskit.tables import need_columns
+from biaskit.stats import (
+    POOLED_METRICS,
+    adjust_p,
+    bootstrap_p,
+    bootstrap_ratio,
+    check_resampling,
+    cluster_bootstrap_ratio,
+    group_rng,
+    numerator_denominator,
+    percentile_interval,
+    ratio_of_sums,
+    ratios,
+    sign_flip_p,
+)
+from biaskit.tables import docs_of, need_columns
 
 __all__ = [
+    "ALL_OTHERS",
+    "MIN_DOCS",
+    "POOLED_METRICS",
     "compare",
     "compare_paired",
+    "compare_pairs",
     "sign_flip_p",
+    "timeline_rates",
 ]
 
-#: Metrics that are rates per 1,000 words and are pooled (total weight / total words).
-#: Each maps to the column holding the per-document weight (None: metric x n_words / 1000).
-POOLED_METRICS: dict[str, str | None] = {
-    "loaded_per_1k": "loaded",
-    "loaded_all_per_1k": "loaded_all",
-    **{f"rate_{c}": None for c in SCORE_CATEGORIES},
-}
-#: Fewer documents than this in a group triggers a warning.
+#: Default least number of documents a group needs for an interval and a rank.
 MIN_DOCS = 5
 #: ``reference`` value shown by :func:`compare_paired` when comparing with all other groups.
 ALL_OTHERS = "(all others)"
-#: Largest index matrix drawn at once by the bootstrap (bigger draws are split in chunks).
-_MAX_DRAW = 20_000_000
+#: Deprecated private name, kept until :mod:`biaskit.plot` uses
+#: :func:`biaskit.stats.numerator_denominator`.
+_num_den = numerator_denominator
 
-# --- helpers ---------------------------------------------------------------------------
+RATE_COLUMNS = [
+    "group", "n_docs", "n_clusters", "n_words", "rate", "ci_low", "ci_high", "enough",
+]  # fmt: skip
+PAIR_COLUMNS = [
+    "group_a", "group_b", "n_docs_a", "n_docs_b", "rate_a", "rate_b", "diff",
+    "ci_low", "ci_high", "p_value", "p_adjusted",
+]  # fmt: skip
+
+# --- arguments ---------------------------------------------------------------------------
 
 
-def _num_den(df: pd.DataFrame, metric: str, func: str) -> tuple[np.ndarray, np.ndarray]:
-    """Per-document numerator and denominator whose ratio of sums is the group's rate.
+def _level(level: float, ci: float | None, func: str) -> float:
+    """``level``, or the deprecated ``ci`` (with a FutureWarning)."""
+    if ci is None:
+        return level
+    warnings.warn(
+        f"{func}: ci= is deprecated and will be removed; use level= (same meaning)",
+        FutureWarning,
+        stacklevel=3,
+    )
+    if level not in (0.95, ci):
+        raise ValueError(f"{func}: give level= only (ci= is its old name), not both")
+    return ci
 
-    Pooled metrics: (weight, words / 1000); any other metric: (value, 1).
+
+def _check(scored: pd.DataFrame, func: str, by: str, cluster: str | None, min_docs: int) -> None:
+    need_columns(scored, func, by, *([cluster] if cluster else []))
+    if cluster is not None and cluster == by:
+        raise ValueError(
+            f"{func}: cluster must be a column above {by!r} (such as the outlet of a lean), "
+            f"not {by!r} itself; leave cluster=None to resample documents"
+        )
+    if cluster is not None and scored[cluster].isna().any():
+        n = int(scored[cluster].isna().sum())
+        raise ValueError(f"{func}: {n} documents have no value in the cluster column {cluster!r}")
+    if int(min_docs) != min_docs or min_docs < 2:
+        raise ValueError(f"{func}: min_docs must be a whole number of at least 2, got {min_docs!r}")
+
+
+def _method(metric: str, cluster: str | None, level: float, n_boot: int, seed: int) -> str:
+    what = "pooled rate (total weight / total words)" if metric in POOLED_METRICS else "mean"
+    how = (
+        f"two-stage bootstrap ({cluster} values resampled, then documents within each)"
+        if cluster
+        else "bootstrap over documents"
+    )
+    return f"{what}; {level:.0%} percentile {how}, {n_boot} resamples, seed {seed} per group"
+
+
+# --- per-group rates ---------------------------------------------------------------------
+
+
+def _group_positions(values: pd.Series) -> dict[Any, np.ndarray]:
+    """Row positions of each group (sorted; missing values left out)."""
+    codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=True)
+    return {g: np.flatnonzero(codes == i) for i, g in enumerate(uniques)}
+
+
+def _rates(
+    scored: pd.DataFrame,
+    keys: pd.Series,
+    func: str,
+    *,
+    metric: str,
+    cluster: str | None,
+    min_docs: int,
+    level: float,
+    n_boot: int,
+    seed: int,
+) -> tuple[list[dict[str, Any]], dict[Any, np.ndarray]]:
+    """One row per value of ``keys`` and the bootstrap rates of the groups with enough data.
+
+    Each group's resamples come from ``group_rng(seed, key)``.
     """
-    need_columns(df, func, metric)
-    if metric in POOLED_METRICS:
-        need_columns(df, func, "n_words")
-        words = df["n_words"].to_numpy(dtype=float)
-        weight_col = POOLED_METRICS[metric]
-        if weight_col is not None and weight_col in df.columns:
-            weight = df[weight_col].to_numpy(dtype=float)
-        else:
-            weight = df[metric].to_numpy(dtype=float) * words / 1000
-        return weight, words / 1000
-    values = pd.to_numeric(df[metric], errors="raise").to_numpy(dtype=float)
-    return values, np.ones(len(values))
+    num, den = numerator_denominator(scored, metric, func)
+    words = scored["n_words"].to_numpy(float) if "n_words" in scored.columns else None
+    clusters = scored[cluster].to_numpy() if cluster else None
+    rows, boots = [], {}
+    for key, pos in _group_positions(keys).items():
+        n_clusters = len(pd.unique(clusters[pos])) if clusters is not None else len(pos)
+        rate = ratio_of_sums(num[pos], den[pos])
+        enough = len(pos) >= min_docs and n_clusters >= 2 and not math.isnan(rate)
+        low = high = math.nan
+        if enough:
+            rng = group_rng(seed, key)
+            if clusters is None:
+                boot = bootstrap_ratio(num[pos], den[pos], n_boot=n_boot, rng=rng)
+            else:
+                boot = cluster_bootstrap_ratio(
+                    num[pos], den[pos], clusters[pos], n_boot=n_boot, rng=rng
+                )
+            boots[key] = boot
+            low, high = percentile_interval(boot, level)
+        n_words = words[pos].sum() if words is not None else math.nan
+        values = [key, len(pos), n_clusters, n_words, rate, low, high, enough]
+        rows.append(dict(zip(RATE_COLUMNS, values, strict=True)))
+    return rows, boots
 
 
-def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray | float:
-    """num / den, NaN where the denominator is 0."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+def _ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Groups with enough data by rate (highest first), then the others by name."""
+    ranked = sorted((r for r in rows if r["enough"]), key=lambda r: (-r["rate"], str(r["group"])))
+    rest = sorted((r for r in rows if not r["enough"]), key=lambda r: str(r["group"]))
+    return ranked + rest
 
 
-def _bootstrap(
-    num: np.ndarray, den: np.ndarray, rng: np.random.Generator, n_boot: int
-) -> np.ndarray:
-    """``n_boot`` resampled rates: documents drawn with replacement, ratio of sums each time.
-
-    Draws one ``(n_boot, len(num))`` index matrix with ``rng.integers`` (split in chunks of
-    rows only when it would be very large).
-    """
-    k = len(num)
-    rows = max(1, _MAX_DRAW // max(k, 1))
-    out = []
-    for start in range(0, n_boot, rows):
-        idx = rng.integers(0, k, size=(min(rows, n_boot - start), k))
-        out.append(_ratio(num[idx].sum(axis=1), den[idx].sum(axis=1)))
-    return np.concatenate(out)
-
-
-def _interval(samples: np.ndarray, ci: float) -> tuple[float, float]:
-    samples = samples[~np.isnan(samples)]
-    if not len(samples):
-        return math.nan, math.nan
-    lo, hi = np.quantile(samples, [(1 - ci) / 2, 1 - (1 - ci) / 2])
-    return float(lo), float(hi)
-
-
-def _check_ci(ci: float, n_boot: int, func: str) -> None:
-    if not 0 < ci < 1:
-        raise ValueError(f"{func}: ci must be between 0 and 1 (e.g. 0.95), not {ci!r}")
-    if n_boot < 1:
-        raise ValueError(f"{func}: n_boot must be at least 1, not {n_boot!r}")
-
-
-def _warn_small(sizes: Mapping[Any, int], func: str) -> None:
-    small = [f"{g!r} ({n})" for g, n in sizes.items() if n < MIN_DOCS]
+def _warn_small(rows: list[dict[str, Any]], func: str, min_docs: int, cluster: str | None) -> None:
+    small = [f"{r['group']!r} ({r['n_docs']})" for r in rows if not r["enough"]]
     if small:
+        also = f" or fewer than 2 values of {cluster!r}" if cluster else ""
         warnings.warn(
-            f"{func}: too few documents to say much (fewer than {MIN_DOCS}) in: "
-            + ", ".join(small),
+            f"{func}: too few documents (fewer than {min_docs}{also}) for an interval or a "
+            "rank in: " + ", ".join(small),
             UserWarning,
             stacklevel=3,
         )
-
-
-# --- rates -------------------------------------------------------------------------------
 
 
 def compare(
@@ -121,55 +178,152 @@ def compare(
     *,
     by: str = "outlet",
     metric: str = "loaded_per_1k",
-    ci: float = 0.95,
+    cluster: str | None = None,
+    min_docs: int = MIN_DOCS,
+    level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
+    ci: float | None = None,
 ) -> pd.DataFrame:
     """Rate of ``metric`` per group of ``by``, with a bootstrap interval.
 
     Per-1,000-word metrics (``loaded_per_1k``, ``loaded_all_per_1k``, ``rate_<category>``) are
-    pooled: total weight / total words x 1000. Any other metric is the mean over documents.
-    The interval resamples the group's documents with replacement ``n_boot`` times
-    (``numpy.random.default_rng(seed)``, groups in sorted order) and takes percentiles.
+    pooled: total weight / total words x 1000; any other metric is the mean over documents.
+    The interval resamples the group's documents with replacement ``n_boot`` times; with
+    ``cluster`` (say ``"outlet"`` when ``by="lean"``, a label rated per outlet) it resamples
+    the clusters first, then documents within each drawn cluster. Each group has its own
+    random stream (:func:`biaskit.stats.group_rng`). ``ci=`` is the deprecated name of ``level``.
 
-    Returns columns group, n_docs, n_words, rate, ci_low, ci_high, sorted by rate, highest first.
-    Warns about groups with fewer than 5 documents.
+    Columns: group, n_docs, n_clusters (distinct ``cluster`` values, or n_docs), n_words,
+    rate, ci_low, ci_high, enough (n_docs >= ``min_docs`` and, with a cluster, at least 2
+    clusters). Groups without enough data have no interval and no rank: they come after the
+    ranked groups (highest rate first), by name, and a UserWarning names them.
     """
+    scored = docs_of(scored)
     func = "compare"
-    need_columns(scored, func, by)
-    _check_ci(ci, n_boot, func)
-    num, den = _num_den(scored, metric, func)
-    has_words = "n_words" in scored.columns
-    words = scored["n_words"].to_numpy() if has_words else np.zeros(len(scored))
-    rng = np.random.default_rng(seed)
-    rows = []
-    sizes = {}
-    for g, pos in _group_positions(scored[by]).items():
-        rate = _ratio(num[pos].sum(), den[pos].sum())
-        lo, hi = _interval(_bootstrap(num[pos], den[pos], rng, n_boot), ci)
-        sizes[g] = len(pos)
-        rows.append(
-            {
-                "group": g,
-                "n_docs": len(pos),
-                "n_words": words[pos].sum() if has_words else math.nan,
-                "rate": float(rate),
-                "ci_low": lo,
-                "ci_high": hi,
-            }
-        )
-    _warn_small(sizes, func)
-    out = pd.DataFrame(rows, columns=["group", "n_docs", "n_words", "rate", "ci_low", "ci_high"])
-    out = out.sort_values(["rate", "group"], ascending=[False, True], kind="stable")
-    out = out.reset_index(drop=True)
-    out.attrs.update(metric=metric, by=by, ci=ci)
+    level = _level(level, ci, func)
+    check_resampling(level, n_boot, seed, func)
+    _check(scored, func, by, cluster, min_docs)
+    opts = dict(
+        metric=metric, cluster=cluster, min_docs=min_docs, level=level, n_boot=n_boot, seed=seed
+    )
+    rows, _ = _rates(scored, scored[by], func, **opts)
+    _warn_small(rows, func, min_docs, cluster)
+    out = pd.DataFrame(_ranked(rows), columns=RATE_COLUMNS)
+    out.attrs.update(by=by, **opts, ci=level, method=_method(metric, cluster, level, n_boot, seed))
     return out
 
 
-def _group_positions(values: pd.Series) -> dict[Any, np.ndarray]:
-    """Row positions of each group (sorted; missing values left out)."""
-    codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=True)
-    return {g: np.flatnonzero(codes == i) for i, g in enumerate(uniques)}
+def compare_pairs(
+    scored: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    metric: str = "loaded_per_1k",
+    cluster: str | None = None,
+    min_docs: int = MIN_DOCS,
+    adjust: str = "holm",
+    level: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Every pair of groups with enough data: difference of pooled rates, interval, p-values.
+
+    The groups' bootstrap rates are those of :func:`compare` (same arguments, same streams);
+    a pair's resampled difference is the difference of its two groups' resampled rates (the
+    groups are independent samples). The p-value is a two-sided bootstrap p-value
+    (:func:`biaskit.stats.bootstrap_p`: twice the smaller share of resampled differences on
+    either side of 0, +1 corrected, so never below 2 / (n_boot + 1)), adjusted over all pairs
+    with ``adjust="holm"`` (family-wise) or ``"bh"`` (false discovery rate).
+
+    Columns: group_a, group_b, n_docs_a, n_docs_b, rate_a, rate_b, diff (rate_a - rate_b),
+    ci_low, ci_high, p_value, p_adjusted. group_a is ranked above group_b, so diff >= 0;
+    pairs follow the ranking of :func:`compare`.
+    """
+    scored = docs_of(scored)
+    func = "compare_pairs"
+    if adjust not in ("holm", "bh"):
+        raise ValueError(f"{func}: adjust must be 'holm' or 'bh', got {adjust!r}")
+    check_resampling(level, n_boot, seed, func)
+    _check(scored, func, by, cluster, min_docs)
+    opts = dict(
+        metric=metric, cluster=cluster, min_docs=min_docs, level=level, n_boot=n_boot, seed=seed
+    )
+    rows, boots = _rates(scored, scored[by], func, **opts)
+    _warn_small(rows, func, min_docs, cluster)
+    ranked = [r for r in _ranked(rows) if r["enough"]]
+    pairs = []
+    for a, b in combinations(ranked, 2):
+        diffs = boots[a["group"]] - boots[b["group"]]
+        low, high = percentile_interval(diffs, level)
+        both = [r[c] for c in ("group", "n_docs", "rate") for r in (a, b)]  # group_a, group_b..
+        pairs.append([*both, a["rate"] - b["rate"], low, high, bootstrap_p(diffs)])
+    out = pd.DataFrame(pairs, columns=PAIR_COLUMNS[:-1])
+    out["p_adjusted"] = adjust_p(out["p_value"], adjust)
+    method = _method(metric, cluster, level, n_boot, seed) + f"; bootstrap p, {adjust} adjusted"
+    out.attrs.update(by=by, **opts, adjust=adjust, method=method)
+    return out
+
+
+def timeline_rates(
+    scored: pd.DataFrame,
+    *,
+    by: str | None = None,
+    freq: str = "M",
+    metric: str = "loaded_per_1k",
+    date: str = "date",
+    cluster: str | None = None,
+    min_docs: int = MIN_DOCS,
+    level: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Pooled rate of ``metric`` per period of ``date`` (pandas ``freq``: "D", "W", "M", "Y"),
+    and per group of ``by`` if given, with intervals as in :func:`compare`.
+
+    Columns: period (pandas Period), group ("(all)" without ``by``), n_docs, n_clusters,
+    n_words, rate, ci_low, ci_high, enough; sorted by group, then period. Only periods with
+    documents appear. Documents without a date are left out (with a UserWarning); a corpus
+    without any date raises a ValueError.
+    """
+    scored = docs_of(scored)
+    func = "timeline_rates"
+    check_resampling(level, n_boot, seed, func)
+    need_columns(scored, func, date)
+    _check(scored, func, by or date, cluster, min_docs)
+    dates = scored[date]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        dates = pd.to_datetime(dates, errors="coerce", format="mixed")
+    if dates.isna().all():
+        raise ValueError(
+            f"{func}: column {date!r} has no dates (all {len(dates)} values are missing or not "
+            "dates), so there is no timeline to draw"
+        )
+    if dates.isna().any():
+        warnings.warn(
+            f"{func}: {int(dates.isna().sum())} of {len(dates)} documents have no date in "
+            f"{date!r} and are left out",
+            UserWarning,
+            stacklevel=2,
+        )
+    period = dates.dt.to_period(freq)
+    group = scored[by] if by else pd.Series("(all)", index=scored.index)
+    pairs = zip(group, period, strict=True)
+    keys = pd.Series([None if pd.isna(g) or pd.isna(p) else (g, p) for g, p in pairs], dtype=object)
+    opts = dict(
+        metric=metric, cluster=cluster, min_docs=min_docs, level=level, n_boot=n_boot, seed=seed
+    )
+    rows, _ = _rates(scored, keys, func, **opts)
+    out = pd.DataFrame(rows, columns=RATE_COLUMNS)
+    out.insert(0, "period", [k[1] for k in out["group"]])
+    out["group"] = [k[0] for k in out["group"]]
+    out = out.sort_values(["group", "period"], key=_sort_key, kind="stable", ignore_index=True)
+    out.attrs.update(by=by, freq=freq, date=date, **opts)
+    out.attrs["method"] = _method(metric, cluster, level, n_boot, seed)
+    return out
+
+
+def _sort_key(col: pd.Series) -> pd.Series:
+    return col.astype(str) if col.name == "group" else col
 
 
 # --- paired comparison on the same stories -----------------------------------------------
@@ -182,42 +336,57 @@ def compare_paired(
     pair: str = "story",
     reference: str | None = None,
     metric: str = "loaded_per_1k",
-    ci: float = 0.95,
+    level: float = 0.95,
     n_boot: int = 2000,
     n_perm: int = 10000,
     seed: int = 0,
     details: bool = False,
+    ci: float | None = None,
 ) -> pd.DataFrame:
     """Compare groups on the same stories: per-story differences, their mean, CI and p-value.
 
     For each group and each value of ``pair`` it covers: the group's rate on that story
     (pooled within group and story) minus the reference rate on the same story. With
     ``reference=None`` the reference is all *other* groups pooled on that story; with a group
-    name it is that group (only stories both cover).
+    name it is that group (only stories both cover). ``ci=`` is the deprecated name of
+    ``level``.
 
     Summary columns: group, reference, n_pairs, mean_diff, ci_low, ci_high (bootstrap over
     stories) and p_value (two-sided sign-flip permutation test of the mean difference: exact
     over all 2**n sign patterns when n_pairs <= 16, else ``n_perm`` random flips plus the
-    observed one). ``details=True`` returns the per-story table instead: group, reference,
-    pair, rate, reference_rate, diff.
+    observed one). Fewer than 2 stories give no interval and no p-value (NaN). Each group
+    draws from its own stream (:func:`biaskit.stats.group_rng`). ``details=True`` returns the
+    per-story table instead: group, reference, pair, rate, reference_rate, diff.
     """
+    scored = docs_of(scored)
     func = "compare_paired"
+    level = _level(level, ci, func)
     need_columns(scored, func, by, pair)
-    _check_ci(ci, n_boot, func)
+    check_resampling(level, n_boot, seed, func)
     table = _paired_table(scored, by=by, pair=pair, reference=reference, metric=metric)
     if details:
         table.attrs.update(metric=metric, by=by, pair=pair)
         return table
-    rng = np.random.default_rng(seed)
     rows = []
     for g, sub in table.groupby("group", sort=True):
-        rows.append(_paired_summary(g, sub["diff"].to_numpy(float), rng, ci, n_boot, n_perm))
+        diffs = sub["diff"].to_numpy(float)
+        low = high = p = math.nan
+        if len(diffs) >= 2:
+            rng = group_rng(seed, g)
+            boot = bootstrap_ratio(diffs, np.ones(len(diffs)), n_boot=n_boot, rng=rng)
+            low, high = percentile_interval(boot, level)
+            p = sign_flip_p(diffs, n_perm=n_perm, rng=rng)
+        rows.append([g, len(diffs), float(diffs.mean()), low, high, p])
     cols = ["group", "n_pairs", "mean_diff", "ci_low", "ci_high", "p_value"]
     out = pd.DataFrame(rows, columns=cols)
     out.insert(1, "reference", ALL_OTHERS if reference is None else reference)
     out = out.sort_values(["mean_diff", "group"], ascending=[False, True], kind="stable")
     out = out.reset_index(drop=True)
-    out.attrs.update(metric=metric, by=by, pair=pair)
+    out.attrs.update(metric=metric, by=by, pair=pair, level=level, n_boot=n_boot, seed=seed)
+    out.attrs["method"] = (
+        f"mean of per-{pair} differences; {level:.0%} percentile bootstrap over {pair} values, "
+        f"{n_boot} resamples, seed {seed} per group; sign-flip p-value"
+    )
     return out
 
 
@@ -225,7 +394,7 @@ def _paired_table(
     scored: pd.DataFrame, *, by: str, pair: str, reference: str | None, metric: str
 ) -> pd.DataFrame:
     """Per group and story: rate, reference rate and difference."""
-    num, den = _num_den(scored, metric, "compare_paired")
+    num, den = numerator_denominator(scored, metric, "compare_paired")
     cells = (
         pd.DataFrame({"group": scored[by].to_numpy(), "pair": scored[pair].to_numpy()})
         .assign(num=num, den=den)
@@ -240,12 +409,10 @@ def _paired_table(
             f"compare_paired: reference {reference!r} is not a value of column {by!r}; "
             f"values are {groups}"
         )
-    cells["rate"] = _ratio(cells["num"].to_numpy(), cells["den"].to_numpy())
+    cells["rate"] = ratios(cells["num"], cells["den"])
     if reference is None:
         totals = cells.groupby("pair")[["num", "den"]].transform("sum")
-        ref_rate = _ratio(
-            (totals["num"] - cells["num"]).to_numpy(), (totals["den"] - cells["den"]).to_numpy()
-        )
+        ref_rate = ratios(totals["num"] - cells["num"], totals["den"] - cells["den"])
         table = cells.assign(reference=ALL_OTHERS, reference_rate=ref_rate)
     else:
         ref = cells.loc[cells["group"] == reference, ["pair", "rate"]]
@@ -257,54 +424,3 @@ def _paired_table(
     table = table.assign(diff=table["rate"] - table["reference_rate"])
     cols = ["group", "reference", "pair", "rate", "reference_rate", "diff"]
     return table[cols].sort_values(["group", "pair"]).reset_index(drop=True)
-
-
-def _paired_summary(
-    group: Any,
-    diffs: np.ndarray,
-    rng: np.random.Generator,
-    ci: float,
-    n_boot: int,
-    n_perm: int,
-) -> dict[str, Any]:
-    n = len(diffs)
-    mean = float(diffs.mean())
-    boot = _bootstrap(diffs, np.ones(n), rng, n_boot)
-    lo, hi = _interval(boot, ci)
-    return {
-        "group": group,
-        "n_pairs": n,
-        "mean_diff": mean,
-        "ci_low": lo,
-        "ci_high": hi,
-        "p_value": sign_flip_p(diffs, n_perm=n_perm, rng=rng),
-    }
-
-
-def sign_flip_p(
-    diffs: Iterable[float],
-    *,
-    n_perm: int = 10000,
-    rng: np.random.Generator | None = None,
-    exact_max: int = 16,
-) -> float:
-    """Two-sided sign-flip permutation p-value for a mean difference of zero.
-
-    Exact (all 2**n sign patterns) when n <= ``exact_max``; otherwise ``n_perm`` random sign
-    patterns plus the observed one. p = share of patterns whose |mean| >= the observed |mean|.
-    """
-    d = np.asarray(list(diffs), dtype=float)
-    n = len(d)
-    if n == 0:
-        return math.nan
-    if n <= exact_max:
-        bits = (np.arange(2**n)[:, None] >> np.arange(n)) & 1
-        signs = 1 - 2 * bits  # row 0 is the observed data (all +1)
-    else:
-        rng = rng if rng is not None else np.random.default_rng(0)
-        flips = rng.choice(np.array([-1, 1]), size=(n_perm, n))
-        signs = np.vstack([np.ones((1, n), dtype=int), flips])
-    means = np.abs(signs @ d) / n
-    observed = abs(d.mean())
-    tol = 1e-12 * max(1.0, observed)
-    return float(np.count_nonzero(means >= observed - tol) / len(means))

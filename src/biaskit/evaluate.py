@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from biaskit.corpus import CorpusError
 from biaskit.lexicon import Lexicon, load_lexicon
 from biaskit.score import Score
+from biaskit.stats import check_resampling, most_common, roc_auc, roc_auc_ci
 from biaskit.text import WORD_RE
 
 if TYPE_CHECKING:
-    import numpy as np
     import pandas as pd
 
 __all__ = ["Evaluation", "evaluate", "load_annotated", "load_sample", "roc_auc", "roc_auc_ci"]
@@ -94,66 +94,6 @@ def load_sample() -> pd.DataFrame:
     res = resources.files("biaskit").joinpath("data", "annotated-sample.csv")
     with resources.as_file(res) as p:
         return load_babe(p)
-
-
-def roc_auc(labels: list[int], scores: list[float]) -> float:
-    """Area under the ROC curve (Mann-Whitney U with average ranks for ties); NaN for one class."""
-    import numpy as np
-
-    y = np.asarray(labels, dtype=int)
-    x = np.asarray(scores, dtype=float)
-    if len(y) != len(x):
-        raise ValueError(f"roc_auc: {len(y)} labels but {len(x)} scores")
-    if y.sum() == 0 or y.sum() == len(y):
-        return float("nan")
-    return _ranked_auc(y, x)
-
-
-def _ranked_auc(labels: np.ndarray, scores: np.ndarray) -> float:
-    import numpy as np
-
-    _, inverse, counts = np.unique(scores, return_inverse=True, return_counts=True)
-    ends = np.cumsum(counts)
-    avg_rank = ends - (counts - 1) / 2  # average 1-based rank of each distinct value
-    n_pos = int(labels.sum())
-    n_neg = len(labels) - n_pos
-    rank_sum = float(avg_rank[inverse][labels == 1].sum())
-    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
-
-
-def roc_auc_ci(
-    labels: list[int],
-    scores: list[float],
-    *,
-    n_boot: int = 1000,
-    level: float = 0.95,
-    seed: int = 0,
-) -> tuple[float, float, float]:
-    """ROC-AUC with a percentile bootstrap interval: ``(auc, low, high)``.
-
-    Positives and negatives are resampled separately (a stratified bootstrap),
-    so every resample has both classes. Deterministic for a given ``seed``.
-    """
-    import numpy as np
-
-    y = np.asarray(labels, dtype=int)
-    x = np.asarray(scores, dtype=float)
-    if len(y) != len(x):
-        raise ValueError(f"roc_auc_ci: {len(y)} labels but {len(x)} scores")
-    if not 0 < level < 1:
-        raise ValueError(f"roc_auc_ci: level must be between 0 and 1, got {level}")
-    point = roc_auc(labels, scores)
-    pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
-    if len(pos) == 0 or len(neg) == 0:
-        return point, float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    aucs = np.empty(n_boot)
-    for i in range(n_boot):
-        idx = np.concatenate([rng.choice(pos, size=len(pos)), rng.choice(neg, size=len(neg))])
-        aucs[i] = _ranked_auc(y[idx], x[idx])
-    tail = (1 - level) / 2 * 100
-    low, high = np.percentile(aucs, [tail, 100 - tail])
-    return point, float(low), float(high)
 
 
 def _words(text: str) -> set[str]:
@@ -250,11 +190,6 @@ class Evaluation:
         return self.summary.round(3).to_html(index=False)
 
 
-def _most_common(counts: Counter[str], top: int) -> list[tuple[str, int]]:
-    """The ``top`` most frequent words, ties broken alphabetically (deterministic)."""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-
-
 def _markdown(df: pd.DataFrame) -> str:
     cols = list(df.columns)
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
@@ -271,14 +206,16 @@ def evaluate(
     baselines: bool = True,
     include_quoted: bool = False,
     top: int = 25,
-    n_boot: int = 1000,
+    level: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
 ) -> Evaluation:
     """Agreement of biaskit (and baselines) with annotated sentences.
 
     ``data`` has columns ``text``, ``label`` and ``biased_words`` (see
     :func:`load_annotated`). Sentence level: ROC-AUC of the score against the label
-    (sentences without an agreed label are left out of it), with a 95% stratified
-    bootstrap interval over ``n_boot`` resamples (:func:`roc_auc_ci`). Word level: micro
+    (sentences without an agreed label are left out of it), with a stratified bootstrap
+    interval (:func:`roc_auc_ci` with ``level``, ``n_boot`` and ``seed``). Word level: micro
     precision, recall and F1 of the flagged words against the annotated words,
     over every sentence, on content words (function words such as "the" are left
     out on both sides), with matches of :data:`WORD_CATEGORIES`. Also per-category
@@ -286,6 +223,7 @@ def evaluate(
     """
     import pandas as pd
 
+    check_resampling(level, n_boot, seed, "evaluate")
     for col in ("text", "label", "biased_words"):
         if col not in data.columns:
             raise KeyError(f"evaluate: no column {col!r}; columns are {list(data.columns)}")
@@ -324,7 +262,11 @@ def evaluate(
                 fn_words.update(gold - flagged)
         known = [(lab, s) for lab, s in zip(labels, scores, strict=True) if lab is not pd.NA]
         auc, auc_low, auc_high = roc_auc_ci(
-            [int(lab) for lab, _ in known], [s for _, s in known], n_boot=n_boot
+            [int(lab) for lab, _ in known],
+            [s for _, s in known],
+            level=level,
+            n_boot=n_boot,
+            seed=seed,
         )
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
@@ -354,7 +296,7 @@ def evaluate(
     return Evaluation(
         summary=summary,
         by_category=by_cat_fp,
-        false_positives=pd.DataFrame(_most_common(fp_words, top), columns=["word", "count"]),
-        false_negatives=pd.DataFrame(_most_common(fn_words, top), columns=["word", "count"]),
+        false_positives=pd.DataFrame(most_common(fp_words, top), columns=["word", "count"]),
+        false_negatives=pd.DataFrame(most_common(fn_words, top), columns=["word", "count"]),
         sentences=per_sentence,
     )

@@ -3,63 +3,66 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
-from biaskit.lexicon import GRADES
-from biaskit.score import match_frame
+from biaskit.categories import GRADES
+from biaskit.quotes import quote_term
+from biaskit.scored import ScoredCorpus, require_scored
 from biaskit.tables import is_match_table, need_columns
-from biaskit.terms import quote_term
-from biaskit.text import count_words, find_quotes
-
-if TYPE_CHECKING:
-    from biaskit.lexicon import Lexicon
 
 __all__ = ["attribution_profile", "naming_shares", "scare_quotes"]
 
 
-def _matches(
-    df: pd.DataFrame,
-    func: str,
-    carry: list[str],
-    *,
-    text: str = "text",
-    lexicon: Lexicon | None = None,
-) -> pd.DataFrame:
-    """Match-level rows with the ``carry`` metadata columns, from documents or matches."""
-    if is_match_table(df):
-        need_columns(df, func, *carry)
-        return df
-    need_columns(df, func, text, *carry)
-    return match_frame(df, text, lexicon=lexicon, columns=carry)
+def _matches(scored: ScoredCorpus | pd.DataFrame, func: str, carry: list[str]) -> pd.DataFrame:
+    """The match table with the ``carry`` document columns (from a ScoredCorpus, or a match
+    table such as ``scored.matches`` filtered by the caller)."""
+    if isinstance(scored, pd.DataFrame) and is_match_table(scored):
+        need_columns(scored, func, *carry)
+        return scored
+    scored = require_scored(scored, func)
+    m = scored.matches
+    missing = [c for c in carry if c not in m.columns]
+    if missing:  # a grouping column not carried by default (lean, topic ...)
+        need_columns(scored.docs, func, *missing)
+        extra = scored.docs[[scored.id, *missing]]
+        m = m.merge(extra, on=scored.id, how="left")
+    return m
+
+
+def _in_voices(m: pd.DataFrame, include_quoted: bool) -> pd.DataFrame:
+    """Own-voice, non-negated matches (every voice with ``include_quoted``)."""
+    if include_quoted:
+        return m
+    keep = m["voice"] == "own" if "voice" in m.columns else ~m["quoted"].astype(bool)
+    return m[keep]
 
 
 # --- naming and attribution ------------------------------------------------------------
 
 
 def naming_shares(
-    scored: pd.DataFrame,
+    scored: ScoredCorpus | pd.DataFrame,
     *,
     by: str = "outlet",
     freq: str | None = None,
     include_quoted: bool = False,
-    lexicon: Lexicon | None = None,
 ) -> pd.DataFrame:
     """Which name each group uses for each referent (Kyiv / Kiev ...), as shares.
 
-    Counts naming matches in the outlet's own voice (``include_quoted=True`` adds quoted
-    ones). Columns: group, referent, variant (the lexicon entry's term), perspective, count,
-    share; shares sum to 1 per group and referent, and every variant seen for a referent is
-    listed (zero-filled) for each group that names it. ``freq="M"`` (or ``"Q"``, ``"Y"`` ...)
+    ``scored`` is a :class:`~biaskit.scored.ScoredCorpus` (or its ``matches`` table). Counts
+    naming matches in the outlet's own voice (``include_quoted=True`` adds quoted and
+    reported ones: "what Moscow calls a special military operation" is Moscow's name).
+    Columns: group, referent, variant (the lexicon entry's term), perspective, count, share;
+    shares sum to 1 per group and referent, and every variant seen for a referent is listed
+    (zero-filled) for each group that names it. ``freq="M"`` (or ``"Q"``, ``"Y"`` ...)
     adds a ``period`` column from the ``date`` column and computes shares per period.
     """
     func = "naming_shares"
     carry = [by, "date"] if freq else [by]
-    m = _matches(scored, func, carry, lexicon=lexicon)
-    m = m[(m["category"] == "naming") & m["referent"].notna()]
-    if not include_quoted:
-        m = m[~m["quoted"].astype(bool)]
+    m = _matches(scored, func, carry)
+    m = _in_voices(m[(m["category"] == "naming") & m["referent"].notna()], include_quoted)
     keys = ["group", "period"] if freq else ["group"]
     m = m.assign(group=m[by], variant=m["term"])
     if freq:
@@ -90,12 +93,11 @@ def _zero_fill_variants(counts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def attribution_profile(
-    scored: pd.DataFrame,
+    scored: ScoredCorpus | pd.DataFrame,
     *,
     by: str = "outlet",
     speaker: bool = False,
     include_quoted: bool = False,
-    lexicon: Lexicon | None = None,
 ) -> pd.DataFrame:
     """Reporting verbs by grade (neutral, distancing, loaded) per group, in the own voice.
 
@@ -104,10 +106,8 @@ def attribution_profile(
     where no name or pronoun stands next to it) and computes shares per group and speaker.
     """
     func = "attribution_profile"
-    m = _matches(scored, func, [by], lexicon=lexicon)
-    m = m[m["category"] == "attribution"]
-    if not include_quoted:
-        m = m[~m["quoted"].astype(bool)]
+    m = _matches(scored, func, [by])
+    m = _in_voices(m[m["category"] == "attribution"], include_quoted)
     keys = ["group", "speaker"] if speaker else ["group"]
     m = m.assign(group=m[by], speaker=m["speaker"].fillna("(unknown)"))
     cols = [*keys, "grade", "count", "share"]
@@ -125,27 +125,30 @@ def attribution_profile(
 # --- scare quotes --------------------------------------------------------------------------
 
 
-def scare_quotes(
-    scored: pd.DataFrame, *, by: str = "outlet", top: int = 10, text: str = "text"
-) -> pd.DataFrame:
+def scare_quotes(scored: ScoredCorpus, *, by: str = "outlet", top: int = 10) -> pd.DataFrame:
     """Scare quotes per group: how many, pooled per 1,000 words, and the phrases quoted.
 
     Columns: group, n_docs, n_words, n_scare_quotes, rate_per_1k, terms (the ``top`` most
-    frequent quoted phrases, "; "-joined, written in curly quotes). Words come from the
-    ``n_words`` column where present, else are counted. Sorted by rate, highest first.
+    frequent quoted phrases, "; "-joined, written in curly quotes). Sorted by rate, highest
+    first.
     """
     func = "scare_quotes"
-    need_columns(scored, func, by, text)
+    scored = require_scored(scored, func)
+    docs = scored.docs
+    need_columns(docs, func, by)
+    group_of = dict(zip(docs[scored.id], docs[by], strict=True))
     per_group: dict[Any, dict[str, Any]] = {}
-    has_words = "n_words" in scored.columns
-    for i, (g, value) in enumerate(zip(scored[by], scored[text], strict=True)):
+    for g, n_words in zip(docs[by], docs["n_words"], strict=True):
         if pd.isna(g):
             continue
-        value = value if isinstance(value, str) else ""
         cell = per_group.setdefault(g, {"n_docs": 0, "n_words": 0, "terms": Counter()})
         cell["n_docs"] += 1
-        cell["n_words"] += int(scored["n_words"].iat[i]) if has_words else count_words(value)
-        cell["terms"].update(quote_term(q.inner) for q in find_quotes(value) if q.kind == "scare")
+        cell["n_words"] += int(n_words)
+    q = scored.quotes
+    for doc, inner in zip(q[scored.id], q["quote"].where(q["kind"] == "scare"), strict=True):
+        g = group_of.get(doc)
+        if isinstance(inner, str) and g in per_group:
+            per_group[g]["terms"][quote_term(inner)] += 1
     rows = []
     for g, cell in per_group.items():
         n_quotes = sum(cell["terms"].values())

@@ -26,7 +26,8 @@ from biaskit.compare import ALL_OTHERS, compare
 from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import HTML, highlight
 from biaskit.lexicon import Lexicon, load_lexicon
-from biaskit.score import Score, match_frame, score
+from biaskit.score import Score, score
+from biaskit.scored import match_frame
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from biaskit.categories import GRADES, LEXICON_CATEGORIES
 from biaskit.safeyaml import SafeLineLoader, YAMLProblem, load_yaml
 from biaskit.schema import clip
 from biaskit.strictcsv import CSVProblem, StrictCSV
@@ -25,16 +26,17 @@ from biaskit.strictcsv import CSVProblem, StrictCSV
 __all__ = [
     "CATEGORIES",
     "GRADES",
+    "OMIT",
     "Entry",
+    "Example",
     "Lexicon",
     "LexiconError",
+    "Sense",
     "load_lexicon",
 ]
 
-#: Lexicon categories, in display order. ``scare_quote`` is found by rule, not listed.
-CATEGORIES: tuple[str, ...] = ("label", "loaded", "attribution", "hedge", "intensifier", "naming")
-#: Grades of reporting verbs, from neutral to loaded.
-GRADES: tuple[str, ...] = ("neutral", "distancing", "loaded")
+#: Lexicon categories, in display order (from :mod:`biaskit.categories`).
+CATEGORIES: tuple[str, ...] = LEXICON_CATEGORIES
 MAX_WEIGHT = 3.0
 
 _FIELDS = {
@@ -49,11 +51,49 @@ _FIELDS = {
     "referent",
     "perspective",
     "case_sensitive",
+    "replace",
+    "examples",
+    "not_examples",
+    "when",
+    "note_en",
 }
+#: Conditions an entry may set under ``when`` (all must hold for the entry to apply).
+SENSE_KEYS = ("pos", "prev", "prev_not", "next", "next_not", "case", "unless_frame")
+#: Coarse parts of speech a ``when: pos:`` condition may name.
+POS_TAGS = ("noun", "verb", "adj", "adv", "propn")
+#: ``case`` values: how the matched words are written.
+CASES = ("lower", "capitalized", "upper")
+#: A ``replace`` value that means "drop the words" (``self-proclaimed president``).
+OMIT = "(omit)"
 
 
 class LexiconError(ValueError):
     """A lexicon file or entry is invalid. The message names file, entry and field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """When an entry applies: every condition set must hold (see docs/lexicon-guide.md)."""
+
+    pos: tuple[str, ...] = ()
+    prev: tuple[str, ...] = ()
+    prev_not: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()
+    next_not: tuple[str, ...] = ()
+    case: str | None = None
+    unless_frame: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The conditions that are set, as a plain dict."""
+        return {k: getattr(self, k) for k in SENSE_KEYS if getattr(self, k)}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence where an entry applies, and optionally its expected neutral rewrite."""
+
+    text: str
+    rewrite: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +111,18 @@ class Entry:
     referent: str | None = None
     perspective: str | None = None
     case_sensitive: bool = False
+    replace: str | dict[str, str] | None = field(default=None, hash=False)
+    examples: tuple[Example, ...] = ()
+    not_examples: tuple[str, ...] = ()
+    when: Sense | None = None
+    note_en: str | None = None
     origin: str = field(default="", compare=False)
+
+    def replacement(self, form: str) -> str | None:
+        """The drop-in replacement for the matched ``form`` (lowercased), or None."""
+        if isinstance(self.replace, dict):
+            return self.replace.get(" ".join(form.lower().replace("’", "'").split()))
+        return self.replace
 
     def as_dict(self) -> dict[str, Any]:
         """The entry as a plain dict (for tables and CSV export)."""
@@ -86,6 +137,8 @@ class Entry:
             "grade": self.grade,
             "referent": self.referent,
             "perspective": self.perspective,
+            "replace": self.replace if not isinstance(self.replace, dict) else dict(self.replace),
+            "when": self.when.as_dict() if self.when else None,
         }
 
 
@@ -145,13 +198,22 @@ class Lexicon(Sequence[Entry]):
 
     @cached_property
     def matcher(self):
-        """The compiled Aho-Corasick automaton over every lowercased form."""
+        """The compiled Aho-Corasick automaton: lowercased form -> (length, form, entries).
+
+        A form may belong to several entries with different senses (``when``); they are
+        kept in order, entries with conditions first and the unconditional one last, so
+        the first entry whose conditions hold wins.
+        """
         import ahocorasick
 
-        automaton = ahocorasick.Automaton()
+        owners: dict[str, list[Entry]] = {}
         for e in self._entries:
             for form in _all_forms(e):
-                automaton.add_word(form.lower(), (len(form), form, e))
+                owners.setdefault(form, []).append(e)
+        automaton = ahocorasick.Automaton()
+        for form, entries in owners.items():
+            entries.sort(key=lambda e: e.when is None)
+            automaton.add_word(form, (len(form), form, tuple(entries)))
         automaton.make_automaton()
         return automaton
 
@@ -179,14 +241,18 @@ def _all_forms(e: Entry) -> list[str]:
 
 
 def _check_forms_unique(entries: Sequence[Entry]) -> None:
+    """A form may have one entry without a ``when`` condition; senses with conditions add to it."""
     owner: dict[str, Entry] = {}
     for e in entries:
+        if e.when is not None:
+            continue
         for form in _all_forms(e):
             prev = owner.get(form)
             if prev is not None and prev is not e:
                 raise LexiconError(
                     f"{e.origin or 'lexicon'}: entry {e.term!r}: field 'forms': {form!r} "
-                    f"is already a form of entry {prev.term!r} ({prev.origin or 'lexicon'})"
+                    f"is already a form of entry {prev.term!r} ({prev.origin or 'lexicon'}); "
+                    "give one of them a 'when' condition if they are different senses"
                 )
             owner[form] = e
 
@@ -371,9 +437,9 @@ def _parse_csv(text: str, origin: str) -> list[Entry]:
 
 
 def _check_terms_unique(entries: list[Entry]) -> None:
-    seen: dict[tuple[str, str], Entry] = {}
+    seen: dict[tuple[str, str, Sense | None], Entry] = {}
     for e in entries:
-        key = (e.term.lower(), e.category)
+        key = (e.term.lower(), e.category, e.when)
         if key in seen:
             raise LexiconError(
                 f"{e.origin}: entry {e.term!r}: field 'term': duplicate term "
@@ -465,6 +531,12 @@ def _make_entry(item: dict[str, Any], where: str, index: int) -> Entry:
     forms = _list_field(item, "forms", where, name)
     if term.lower() not in {f.lower() for f in forms}:
         forms = (term, *forms)
+    replace = _replace_field(item, where, name, forms)
+    if replace is not None and weight == 0:
+        raise LexiconError(
+            f"{where}: entry {name}: field 'replace': a weight-0 entry is not loaded, "
+            "so it has nothing to replace"
+        )
     return Entry(
         term=term,
         category=category,
@@ -477,5 +549,95 @@ def _make_entry(item: dict[str, Any], where: str, index: int) -> Entry:
         referent=referent,
         perspective=perspective,
         case_sensitive=case_sensitive,
+        replace=replace,
+        examples=_examples_field(item, where, name),
+        not_examples=_list_field(item, "not_examples", where, name),
+        when=_sense_field(item, where, name),
+        note_en=_text_field(item, "note_en", where, name, required=False),
         origin=where,
     )
+
+
+def _replace_field(
+    item: dict[str, Any], where: str, name: str, forms: tuple[str, ...]
+) -> str | dict[str, str] | None:
+    """``replace``: one drop-in text, or a mapping form -> text (verbs keep their tense)."""
+    value = item.get("replace")
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        known = {f.lower() for f in forms}
+        out = {}
+        for k, v in value.items():
+            if k == "__line__":
+                continue
+            if not isinstance(k, str) or k.lower() not in known:
+                raise LexiconError(
+                    f"{where}: entry {name}: field 'replace': {k!r} is not one of the forms"
+                )
+            if not isinstance(v, str) or not v.strip():
+                raise LexiconError(f"{where}: entry {name}: field 'replace': {k!r} needs text")
+            out[k.lower()] = v.strip()
+        return out
+    text = _text_field(item, "replace", where, name, required=False)
+    return text
+
+
+def _examples_field(item: dict[str, Any], where: str, name: str) -> tuple[Example, ...]:
+    value = item.get("examples")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise LexiconError(f"{where}: entry {name}: field 'examples' must be a list")
+    out = []
+    for v in value:
+        if isinstance(v, str) and v.strip():
+            out.append(Example(v.strip()))
+        elif isinstance(v, dict) and set(v) <= {"text", "rewrite", "__line__"}:
+            text, rewrite = v.get("text"), v.get("rewrite")
+            if not isinstance(text, str) or not text.strip():
+                raise LexiconError(f"{where}: entry {name}: field 'examples': 'text' is missing")
+            if rewrite is not None and not isinstance(rewrite, str):
+                raise LexiconError(f"{where}: entry {name}: field 'examples': bad 'rewrite'")
+            out.append(Example(text.strip(), rewrite.strip() if rewrite else None))
+        else:
+            raise LexiconError(
+                f"{where}: entry {name}: field 'examples': each example is a sentence or "
+                f"a mapping with 'text' and 'rewrite', not {str(v)[:60]!r}"
+            )
+    return tuple(out)
+
+
+def _sense_field(item: dict[str, Any], where: str, name: str) -> Sense | None:
+    value = item.get("when")
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where}: entry {name}: field 'when' must be a mapping")
+    value = {k: v for k, v in value.items() if k != "__line__"}
+    unknown = set(value) - set(SENSE_KEYS)
+    if unknown:
+        raise LexiconError(
+            f"{where}: entry {name}: field 'when': unknown condition(s) "
+            f"{', '.join(sorted(map(str, unknown)))} (one of {', '.join(SENSE_KEYS)})"
+        )
+    lists = {
+        k: tuple(w.lower() for w in _list_field(value, k, where, name))
+        for k in SENSE_KEYS
+        if k != "case"
+    }
+    bad = [p for p in lists["pos"] if p not in POS_TAGS]
+    if bad:
+        raise LexiconError(
+            f"{where}: entry {name}: field 'when': pos {bad[0]!r} is not one of "
+            f"{', '.join(POS_TAGS)}"
+        )
+    case = value.get("case")
+    if case is not None and case not in CASES:
+        raise LexiconError(
+            f"{where}: entry {name}: field 'when': case {case!r} is not one of {', '.join(CASES)}"
+        )
+    sense = Sense(case=case, **lists)
+    if sense == Sense():
+        raise LexiconError(f"{where}: entry {name}: field 'when' sets no condition")
+    return sense

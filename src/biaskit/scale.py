@@ -136,6 +136,8 @@ def score_dask(
     # the metadata: score_frame on a one-row stand-in of the right dtypes, emptied
     sample = ddf._meta_nonempty.iloc[:1].copy()
     sample[text] = "Meta."
+    if "language" in sample.columns:  # the stand-in's made-up value is no language pack
+        sample["language"] = "en"
     meta = _score_part(sample, text, **options).iloc[:0]
     return ddf.map_partitions(_score_part, text, meta=meta, **options)
 

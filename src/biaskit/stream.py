@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from biaskit.corpus import CorpusStream, iter_corpus, mapping_of
 from biaskit.readers import PARQUET_SUFFIXES
 from biaskit.schema import Normaliser, Raw, documents_frame
-from biaskit.score import metric_columns, score_frame
+from biaskit.scored import metric_columns, score_frame
 
 if TYPE_CHECKING:
     import pandas as pd

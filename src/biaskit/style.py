@@ -1,32 +1,17 @@
 """Shared look: one colour and one plain-words name per category, for highlights and charts.
 
-Colours are the Okabe-Ito palette, which stays distinguishable with the common
-forms of colour blindness.
+Read from the category registry (:mod:`biaskit.categories`). Colours are the Okabe-Ito
+palette, which stays distinguishable with the common forms of colour blindness.
 """
 
 from __future__ import annotations
 
+from biaskit.categories import CATEGORIES, category
+
 __all__ = ["CATEGORY_COLORS", "CATEGORY_LABELS", "GRADE_COLORS", "tint"]
 
-CATEGORY_COLORS: dict[str, str] = {
-    "label": "#D55E00",  # vermillion
-    "loaded": "#E69F00",  # orange
-    "attribution": "#CC79A7",  # reddish purple
-    "hedge": "#56B4E9",  # sky blue
-    "intensifier": "#F0E442",  # yellow
-    "naming": "#009E73",  # bluish green
-    "scare_quote": "#0072B2",  # blue
-}
-
-CATEGORY_LABELS: dict[str, str] = {
-    "label": "Label (name-calling)",
-    "loaded": "Loaded word",
-    "attribution": "Reporting verb",
-    "hedge": "Hedge",
-    "intensifier": "Intensifier",
-    "naming": "Naming choice",
-    "scare_quote": "Scare quotes",
-}
+CATEGORY_COLORS: dict[str, str] = {c: category(c).color for c in CATEGORIES}
+CATEGORY_LABELS: dict[str, str] = {c: category(c).label for c in CATEGORIES}
 
 GRADE_COLORS: dict[str, str] = {
     "neutral": "#999999",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -10,61 +9,25 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from biaskit.language import load_language
+from biaskit.scored import ScoredCorpus, require_scored
 from biaskit.tables import need_columns
-from biaskit.text import find_quotes, normalize_for_matching, tokenize
 
-__all__ = ["STOPWORDS", "distinctive_terms", "quote_term"]
+__all__ = ["STOPWORDS", "distinctive_terms"]
 
 # --- distinctive terms ("Fightin' Words") ------------------------------------------------
 
-#: Built-in English stop words for :func:`distinctive_terms`: articles, pronouns,
-#: prepositions, conjunctions, auxiliary and modal verbs and other function words, which say
-#: nothing about framing. Content words (including reporting verbs like *said*) are kept.
-STOPWORDS: frozenset[str] = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each either else
-    ever few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just me more most my myself neither no nor not now of off on
-    once only or other our ours ourselves out over own same she should so some such than that
-    the their theirs them themselves then there these they this those through to too under
-    until up very was we were what when where which while who whom whose why will with would
-    you your yours yourself yourselves may might must shall upon per via among within without
-    onto s t ve ll re d don didn doesn isn wasn weren hasn haven hadn won wouldn couldn
-    shouldn
-    """.split()  # noqa: SIM905 -- a word list reads better as prose than as 150 quoted strings
-)
-
-_POSSESSIVE_RE = re.compile(r"'s$")
-
-
-def _doc_terms(text: str, stopwords: frozenset[str]) -> Counter[str]:
-    """Lowercased word tokens (possessive 's dropped, stop words and numbers left out) plus
-    each scare-quoted phrase as one term written in curly quotes."""
-    counts: Counter[str] = Counter()
-    for tok in tokenize(normalize_for_matching(text)):
-        word = _POSSESSIVE_RE.sub("", tok.text)
-        if word in stopwords or not any(c.isalpha() for c in word):
-            continue
-        counts[word] += 1
-    for q in find_quotes(text):
-        if q.kind == "scare":
-            counts[quote_term(q.inner)] += 1
-    return counts
-
-
-def quote_term(inner: str) -> str:
-    """A quoted phrase as one term: lowercased, spaces collapsed, in curly quotes."""
-    return "“" + " ".join(normalize_for_matching(inner).split()) + "”"
+#: English stop words (from the language pack): function words that say nothing about
+#: framing. Content words (including reporting verbs like *said*) are kept.
+STOPWORDS: frozenset[str] = load_language("en").stopwords
 
 
 def distinctive_terms(
-    corpus: pd.DataFrame,
+    scored: ScoredCorpus,
     *,
     by: str = "outlet",
     group: str | tuple[str, str] | None = None,
     top: int = 30,
-    text: str = "text",
     stopwords: Iterable[str] | None = None,
     prior_scale: float = 1000.0,
     min_count: int = 2,
@@ -84,11 +47,12 @@ def distinctive_terms(
     Columns: term, group, count, log_odds, z; the ``top`` terms per group by z, highest first.
     """
     func = "distinctive_terms"
-    need_columns(corpus, func, by, text)
+    scored = require_scored(scored, func)
+    need_columns(scored.docs, func, by)
     if prior_scale <= 0:
         raise ValueError(f"{func}: prior_scale must be positive, not {prior_scale!r}")
     stops = STOPWORDS if stopwords is None else frozenset(w.lower() for w in stopwords)
-    counts = _group_term_counts(corpus, by, text, stops)
+    counts = _group_term_counts(scored, by, stops)
     background = sum(counts.values(), Counter())
     contrasts = _contrasts(group, list(counts), func, by)
     frames = [
@@ -105,13 +69,17 @@ def distinctive_terms(
 
 
 def _group_term_counts(
-    corpus: pd.DataFrame, by: str, text: str, stops: frozenset[str]
+    scored: ScoredCorpus, by: str, stops: frozenset[str]
 ) -> dict[Any, Counter[str]]:
+    per_doc = scored.term_counts
     counts: dict[Any, Counter[str]] = {}
-    for g, value in zip(corpus[by], corpus[text], strict=True):
-        if pd.isna(g) or not isinstance(value, str):
+    for g, doc in zip(scored.docs[by], scored.docs[scored.id], strict=True):
+        if pd.isna(g):
             continue
-        counts.setdefault(g, Counter()).update(_doc_terms(value, stops))
+        counts.setdefault(g, Counter()).update(per_doc[doc])
+    for c in counts.values():
+        for w in stops & c.keys():
+            del c[w]
     return dict(sorted(counts.items(), key=lambda kv: str(kv[0])))
 
 

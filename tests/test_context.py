@@ -1,0 +1,248 @@
+"""Context rules: whose voice a match is in, negation, senses, and the rewording that stays
+true. A small team-written lexicon keeps these tests independent of the packaged entries."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import biaskit
+from biaskit.lexicon import load_lexicon
+
+LEXICON = """
+entries:
+- {term: dictator, forms: [dictator, dictators], category: label, weight: 1.5,
+   neutral: [leader], replace: leader, note: A label.}
+- {term: invader, forms: [invader, invaders], category: loaded, weight: 1.0,
+   neutral: [soldier], replace: soldier, note: Loaded.}
+- {term: self-proclaimed, category: label, weight: 1.5, neutral: ["(omit)"],
+   replace: "(omit)", note: A label.}
+- {term: massive, category: intensifier, weight: 0.5, neutral: ["(omit)"],
+   replace: "(omit)", note: An intensifier.}
+- {term: regime, category: label, weight: 1.0, neutral: [government], note: No drop-in.}
+- {term: boasted, forms: [boasted, boasts], category: attribution, grade: loaded, weight: 1.0,
+   replace: {boasted: said, boasts: says}, note: A loaded verb.}
+- {term: said, forms: [says, say], category: attribution, grade: neutral, weight: 0,
+   note: Plain.}
+- {term: reportedly, category: hedge, weight: 0.5, note: Hides the source.}
+- {term: in my view, category: hedge, weight: 0.5, note: Labels an opinion.}
+- {term: lies, forms: [lies, lie], category: loaded, weight: 1.0, note: Accuses of lying.}
+- {term: lies (location), forms: [lies], category: loaded, weight: 0, note: Is located.,
+   when: {next: [north, south, east, west, north-west, "on", in, near]}}
+- {term: liberated, category: loaded, weight: 1.0, note: Official word for captured.,
+   when: {unless_frame: [historical]}}
+- {term: Kiev, category: naming, referent: kyiv, perspective: russian, weight: 0.5,
+   replace: Kyiv, note: Old spelling.}
+- {term: orcs, category: label, weight: 2.0, case_sensitive: true,
+   note: Dehumanising.}
+"""
+
+
+@pytest.fixture(scope="module")
+def lex(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ctx") / "ctx.yaml"
+    path.write_text(LEXICON, encoding="utf-8")
+    return load_lexicon(path, mode="replace")
+
+
+def found(s, term):
+    return [m for m in s.matches if m.term == term]
+
+
+# --- voice -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Critics call him a dictator.", "speaker-label"),
+        ("Moscow says the dictator is a friend.", "reported-speech"),
+        ("Officials said the dictator had left.", "reported-speech"),
+        ("According to the ministry, the dictator met envoys.", "according-to"),
+        ("It was what the opposition calls a dictator at work.", "what-x-calls"),
+        ("The dictator will fall, the senator said.", "attribution-after"),
+        ("Analysts described him as a dictator.", "speaker-label"),
+    ],
+)
+def test_reported_speech_is_not_the_outlets_voice(lex, text, rule):
+    s = biaskit.score(text, lex)
+    (m,) = found(s, "dictator")
+    assert (m.voice, m.rule, m.counted) == ("reported", rule, False)
+    assert s.loaded == 0
+    assert biaskit.score(text, lex, voices=("own", "reported")).loaded == 1.5
+
+
+def test_words_before_the_reporting_verb_are_the_outlets(lex):
+    s = biaskit.score("The dictator said the vote was fair.", lex)
+    (m,) = found(s, "dictator")
+    assert m.voice == "own" and m.counted and s.loaded == 1.5
+
+
+def test_the_reporting_verb_is_always_the_outlets_choice(lex):
+    s = biaskit.score("Critics say the minister boasted about the deal.", lex)
+    (m,) = found(s, "boasted")
+    assert m.voice == "own" and m.counted
+
+
+def test_first_person_opinion_is_the_writers_own(lex):
+    s = biaskit.score("I think the dictator is weak.", lex)
+    assert found(s, "dictator")[0].voice == "own"
+
+
+def test_a_noun_after_a_determiner_is_not_a_reporting_verb(lex):
+    s = biaskit.score("His says were ignored while the dictator waited.", lex)
+    assert found(s, "dictator")[0].voice == "own"
+
+
+def test_quoted_words_count_only_when_asked(lex):
+    text = 'He said: "The dictator will fall."'
+    assert biaskit.score(text, lex).loaded == 0
+    assert biaskit.score(text, lex, include_quoted=True).loaded == 1.5
+    df = pd.DataFrame({"id": ["a"], "outlet": ["X"], "text": [text]})
+    own = biaskit.score_corpus(df, lexicon=lex)
+    every = biaskit.score_corpus(df, lexicon=lex, include_quoted=True)
+    assert own.docs["loaded"].iloc[0] == 0 and every.docs["loaded"].iloc[0] == 1.5
+    assert every.docs["loaded_per_1k"].iloc[0] > 0
+    assert own.matches.set_index("term").loc["dictator", "voice"] == "quoted"
+
+
+def test_summary_and_properties_read_one_tally(lex):
+    s = biaskit.score('The dictator spoke. He said: "The dictator lies."', lex, include_quoted=True)
+    row = s.summary()
+    assert row["loaded"] == s.loaded == 4.0  # dictator twice, lies once
+    assert row["n_label"] == s.counts["label"] == 2
+    assert row["rate_label"] == pytest.approx(s.rates["label"])
+
+
+# --- negation ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president is not a dictator.",
+        "He is no dictator.",
+        "She was never a dictator.",
+        "He isn't a dictator.",
+        "The reform is far from a dictator's decree.",
+    ],
+)
+def test_negated_matches_are_shown_not_counted(lex, text):
+    s = biaskit.score(text, lex)
+    (m,) = found(s, "dictator")
+    assert m.negated and not m.counted and s.loaded == 0
+    assert biaskit.score(text, lex, count_negated=True).loaded == 1.5
+
+
+def test_negation_is_undone_and_bounded(lex):
+    assert biaskit.score("He is not only a dictator but a thief.", lex).loaded == 1.5
+    assert biaskit.score("It was not raining, and the dictator left.", lex).loaded == 1.5
+    s = biaskit.score("Moscow denied that the dictator ordered it.", lex)
+    (m,) = found(s, "dictator")
+    assert (m.voice, m.negated, m.rule) == ("reported", True, "denied")
+
+
+# --- senses --------------------------------------------------------------------------------
+
+
+def test_a_neutral_sense_wins_when_its_condition_holds(lex):
+    located = biaskit.score("Bucha lies north-west of Kyiv.", lex)
+    assert located.loaded == 0 and found(located, "lies (location)")
+    lying = biaskit.score("He lies about the war.", lex)
+    assert lying.loaded == 1.0 and found(lying, "lies")
+
+
+def test_a_frame_keeps_a_sense_out(lex):
+    assert biaskit.score("Soviet troops liberated Auschwitz in 1945.", lex).loaded == 0
+    assert biaskit.score("The army liberated the town on Monday.", lex).loaded == 1.0
+
+
+def test_case_sensitive_forms(lex):
+    assert biaskit.score("The poll by CNN/ORC came out.", lex).loaded == 0
+    assert biaskit.score("They called the soldiers orcs.", lex, include_quoted=True).loaded == 2
+
+
+# --- stance apart from loaded ---------------------------------------------------------------
+
+
+def test_hedges_are_stance_not_loaded(lex):
+    s = biaskit.score("The minister reportedly met the envoy.", lex)
+    assert s.loaded == 0 and s.stance == 0.5
+    assert s.summary()["stance_per_1k"] > 0
+
+
+# --- the rewording --------------------------------------------------------------------------
+
+
+def test_rewrite_keeps_number_case_and_articles(lex):
+    assert biaskit.score("An invader was captured.", lex).neutral_rewrite() == (
+        "A soldier was captured."
+    )
+    assert biaskit.score("The dictators met.", lex).neutral_rewrite() == "The leaders met."
+    assert biaskit.score("Dictator Smith spoke.", lex).neutral_rewrite() == "Leader Smith spoke."
+    assert biaskit.score("It was a massive attack.", lex).neutral_rewrite() == (
+        "It was an attack."
+    )
+    assert biaskit.score("Self-proclaimed president Lee spoke.", lex).neutral_rewrite() == (
+        "President Lee spoke."
+    )
+    assert biaskit.score("The minister boasted of it.", lex).neutral_rewrite() == (
+        "The minister said of it."
+    )
+    assert biaskit.score("He flew to Kiev.", lex).neutral_rewrite() == "He flew to Kyiv."
+
+
+def test_rewrite_never_touches_someone_elses_words_or_opinion_markers(lex):
+    for text in [
+        'He said: "The dictator will fall."',
+        "Critics call him a dictator.",
+        "The president is not a dictator.",
+        "In my view, the decision was a mistake.",
+        "The minister reportedly met the envoy.",
+    ]:
+        assert biaskit.score(text, lex).neutral_rewrite() == text
+
+
+def test_without_a_drop_in_the_words_stay_and_are_suggested(lex):
+    s = biaskit.score("The regime fell.", lex)
+    assert s.neutral_rewrite() == "The regime fell."
+    (edit,) = s.rewrite_edits()
+    assert edit.replacement is None and edit.suggestions == ("government",)
+
+
+# --- offsets survive normalisation (property test) -------------------------------------------
+
+JOINERS = [" ", "\u00a0", "\n", " \n  ", "\t"]
+INVISIBLE = ["", "\u00ad", "\u200b", "\u200d"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    before=st.text(max_size=30),
+    after=st.text(max_size=30),
+    joiner=st.sampled_from(JOINERS),
+    hidden=st.sampled_from(INVISIBLE),
+    nfd=st.booleans(),
+)
+def test_offsets_slice_back_through_normalisation(lex, before, after, joiner, hidden, nfd):
+    phrase = f"self-proc{hidden}laimed{joiner}dictator"
+    text = f"{before} {phrase} {after}"
+    if nfd:
+        text = unicodedata.normalize("NFD", text)
+    s = biaskit.score(text, lex, include_quoted=True, count_negated=True)
+    for m in s.matches:
+        assert text[m.start : m.end] == m.text
+    terms = {m.term for m in s.matches}
+    if not any(c.isalnum() for c in before[-1:] + after[:1]):
+        assert "dictator" in terms
+
+
+def test_look_alike_letters_and_line_breaks_do_not_hide_words(lex):
+    cyrillic_a = "dict\u0430tor"  # Cyrillic "а" in a Latin word
+    assert found(biaskit.score(f"The {cyrillic_a} spoke.", lex), "dictator")
+    s = biaskit.score("The self-\u00adproclaimed\n dictator spoke.", lex)
+    assert {m.term for m in s.matches} >= {"dictator"}
