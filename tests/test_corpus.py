@@ -82,7 +82,7 @@ def test_column_mapping(tmp_path):
     assert df.loc[0, "text"] == "The regime fell."
     assert df.loc[0, "outlet"] == "Paper"
     assert df.loc[0, "date"] == pd.Timestamp("2020-05-01")
-    assert df.loc[0, "id"] == "x-1"
+    assert df.loc[0, "id"] == "x-2"  # <file stem>-<line>
     assert "body" not in df.columns
 
 
@@ -111,7 +111,7 @@ def test_iter_corpus_streams(tmp_path):
         ("bad-front.md", b"---\noutlet: [unclosed\n---\nText", "bad-front.md:2: malformed front"),
         ("open-front.md", b"---\noutlet: X\nText without end", "never closed"),
         ("no-outlet.md", b"---\ntitle: T\n---\nText", "field 'outlet' is missing"),
-        ("no-body.md", b"---\noutlet: X\n---\n\n", "field 'text': article has no body"),
+        ("no-body.md", b"---\noutlet: X\n---\n\n", "no-body.md: field 'text' is empty"),
         ("bad-date.md", b"---\noutlet: X\ndate: last Tuesday-ish\n---\nText", "field 'date'"),
         ("no-text.csv", b"outlet,title\nX,T\n", "no-text.csv:2: field 'text' is missing"),
         ("no-outlet.csv", b"text\nhello\n", "no-outlet.csv:2: field 'outlet'"),
@@ -149,7 +149,8 @@ def test_collect_keeps_good_rows_and_reports_bad(tmp_path):
     (tmp_path / "empty.md").write_text("")
     md(tmp_path / "dup.md", {"id": "g", "outlet": "Y"})
     md(tmp_path / "baddate.md", {"id": "d", "outlet": "X", "date": "not a date"})
-    docs, rejected = load_corpus(tmp_path, errors="collect")
+    result = biaskit.read_corpus(tmp_path)
+    docs, rejected = result.docs, result.rejected
     assert list(docs["id"]) == ["g"]
     assert len(rejected) == 3
     assert set(rejected["field"].dropna()) == {"id", "date"}
@@ -157,9 +158,9 @@ def test_collect_keeps_good_rows_and_reports_bad(tmp_path):
 
 
 def test_huge_article_file_is_refused_clearly(tmp_path, monkeypatch):
-    import biaskit.corpus as corpus
+    import biaskit.readers as readers
 
-    monkeypatch.setattr(corpus, "MAX_ARTICLE_BYTES", 1000)
+    monkeypatch.setattr(readers, "MAX_ARTICLE_BYTES", 1000)
     md(tmp_path / "big.md", {"outlet": "X"}, body="word " * 400)
     with pytest.raises(CorpusError, match=r"big\.md: file is .* larger than"):
         load_corpus(tmp_path)

@@ -96,7 +96,9 @@ def test_load_mediacloud(tmp_path):
     df = load_mediacloud(p)
     assert df.loc[0, "outlet"] == "nyt" and df.loc[0, "date"] == pd.Timestamp("2021-05-01 10:00")
     no_text = tmp_path / "mc2.csv"
-    pd.DataFrame({"id": [1], "media_name": ["nyt"], "title": ["H"]}).to_csv(no_text, index=False)
+    pd.DataFrame({"id": [1], "media_name": ["nyt"], "publish_date": [""], "title": ["H"]}).to_csv(
+        no_text, index=False
+    )
     with pytest.raises(CorpusError, match="field 'text' is missing"):
         load_mediacloud(no_text)
     assert load_mediacloud(no_text, text="title").loc[0, "text"] == "H"

@@ -13,7 +13,7 @@ import pytest
 import biaskit
 from biaskit.corpus import CorpusError, corpus_path
 from biaskit.lexicon import Lexicon
-from biaskit.scale import metric_dtypes, read_corpus_dask, score_dask, score_stream
+from biaskit.scale import iter_scores, metric_dtypes, read_corpus_dask, score_dask, score_stream
 
 HAS_DASK = importlib.util.find_spec("dask") is not None and (
     importlib.util.find_spec("dask.dataframe") is not None
@@ -205,12 +205,12 @@ def test_read_csv_jsonl_parquet(tmp_path, corpus):
     ddf = read_corpus_dask(csv_path, blocksize=40_000, **mapping)
     assert ddf.npartitions > 1
     assert_same(ddf.compute(), biaskit.load_corpus(csv_path, **mapping), ignore=("source",))
-    # a CSV with line breaks inside quoted fields is read whole, and still right
+    # a CSV with line breaks inside quoted fields is cut only between records
     multi = tmp_path / "multi.csv"
     corpus.to_csv(multi, index=False)
     ddf = read_corpus_dask(multi, blocksize=40_000)
-    assert ddf.npartitions == 1
-    assert_same(ddf.compute(), biaskit.load_corpus(multi), ignore=("source",))
+    assert ddf.npartitions > 1
+    assert_same(ddf.compute(), biaskit.load_corpus(multi))  # the same file:line sources too
     # JSONL: byte blocks; without an id column, ids from row numbers as load_corpus does
     jsonl = tmp_path / "export.jsonl"
     with jsonl.open("w", encoding="utf-8") as fh:
@@ -220,13 +220,13 @@ def test_read_csv_jsonl_parquet(tmp_path, corpus):
     ddf = read_corpus_dask(jsonl, blocksize=50_000)
     assert ddf.npartitions > 1
     got = ddf.compute()
-    assert_same(got, biaskit.load_corpus(jsonl), ignore=("source",))
-    assert list(got["id"][:3]) == ["export-1", "export-2", "export-3"]
-    assert set(got["source"]) == {str(jsonl)}
+    assert_same(got, biaskit.load_corpus(jsonl))
+    assert list(got["id"][:3]) == ["export-1", "export-2", "export-3"]  # <stem>-<line>
+    assert got["source"].iloc[-1] == f"{jsonl}:{len(got)}"
     # with an id column, a missing id is made from partition and row
     some = tmp_path / "some-ids.jsonl"
     some.write_text('{"id": "a", "outlet": "X", "text": "One."}\n{"outlet": "X", "text": "Two."}\n')
-    assert list(read_corpus_dask(some).compute()["id"]) == ["a", "some-ids-p0-2"]
+    assert list(read_corpus_dask(some).compute()["id"]) == ["a", "some-ids-2"]
     # a wildcard over several shards (as for remote storage: s3://bucket/*.jsonl)
     (tmp_path / "shards").mkdir()
     lines = jsonl.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -236,9 +236,10 @@ def test_read_csv_jsonl_parquet(tmp_path, corpus):
     assert ddf.npartitions == 3
     assert sorted(ddf["title"].compute()) == sorted(corpus["title"])
     # Parquet: one file, and a dataset folder of several files
-    corpus.to_parquet(tmp_path / "one.parquet")
+    table = corpus.drop(columns="source")
+    table.to_parquet(tmp_path / "one.parquet")
     assert_same(read_corpus_dask(tmp_path / "one.parquet").compute(), corpus, ignore=("source",))
-    dd.from_pandas(corpus, npartitions=3).to_parquet(tmp_path / "dataset", write_index=False)
+    dd.from_pandas(table, npartitions=3).to_parquet(tmp_path / "dataset", write_index=False)
     ddf = read_corpus_dask(tmp_path / "dataset")
     assert ddf.npartitions == 3
     assert_same(ddf.compute(), corpus, ignore=("source",))
@@ -248,7 +249,7 @@ def test_read_csv_jsonl_parquet(tmp_path, corpus):
 def test_read_errors_are_clear(tmp_path, corpus):
     path = tmp_path / "no-outlet.csv"
     one_line(corpus)[["id", "text"]].to_csv(path, index=False)
-    with pytest.raises(CorpusError, match=r"no column 'outlet' \(columns: id, text; map one"):
+    with pytest.raises(CorpusError, match=r"no-outlet.csv:2: field .outlet. is missing \(fie"):
         read_corpus_dask(path)
     with pytest.raises(CorpusError, match="no such file"):
         read_corpus_dask(tmp_path / "missing.jsonl")
@@ -256,8 +257,15 @@ def test_read_errors_are_clear(tmp_path, corpus):
     empty_text.write_text(
         '{"id": "a", "outlet": "X", "text": "Fine."}\n{"id": "b", "outlet": "X", "text": " "}\n'
     )
-    ddf = read_corpus_dask(empty_text)
-    with pytest.raises(CorpusError, match=r"empty.jsonl: partition 0, row 2: field 'text' is miss"):
+    with pytest.raises(CorpusError, match=r"empty.jsonl:2: field 'text' is blank"):
+        read_corpus_dask(empty_text).compute(scheduler="sync")
+    # a bad row in a later partition fails when that partition is computed
+    later = tmp_path / "later.jsonl"
+    good = '{"outlet": "X", "text": "Fine."}\n'
+    later.write_text(good * 50 + '{"outlet": "X", "text": 7}\n')
+    ddf = read_corpus_dask(later, blocksize=500)
+    assert ddf.npartitions > 1
+    with pytest.raises(CorpusError, match=r"later.jsonl:51: field 'text' must be text, not int"):
         ddf.compute(scheduler="sync")
 
 
@@ -271,8 +279,12 @@ def test_read_then_score_end_to_end(tmp_path, corpus, expected):
 # --- score_stream ----------------------------------------------------------------------------
 
 
+def scores(source, **kwargs) -> pd.DataFrame:
+    return pd.concat(iter_scores(source, **kwargs), ignore_index=True)
+
+
 def test_stream_path_equals_score_frame(expected):
-    got = score_stream(corpus_path(), batch_size=10)
+    got = scores(corpus_path(), batch_size=10)
     assert_same(got, expected)
 
 
@@ -280,47 +292,59 @@ def test_stream_writes_csv_jsonl_parquet(tmp_path, expected):
     assert score_stream(corpus_path(), out=tmp_path / "s.csv", batch_size=8) == len(expected)
     got = pd.read_csv(tmp_path / "s.csv", parse_dates=["date"])
     assert_same(got, expected, blank_is_missing=True)
-    assert score_stream(corpus_path(), out=tmp_path / "s.jsonl", batch_size=8) == len(expected)
+    assert score_stream(corpus_path(), tmp_path / "s.jsonl", batch_size=8) == len(expected)
     got = pd.read_json(tmp_path / "s.jsonl", lines=True, dtype=False, precise_float=True)
     assert_same(got.assign(date=pd.to_datetime(got["date"])), expected)
-    if importlib.util.find_spec("pyarrow"):
-        assert score_stream(corpus_path(), out=tmp_path / "s.parquet", batch_size=8) == 54
-        assert_same(pd.read_parquet(tmp_path / "s.parquet"), expected)
+    assert score_stream(corpus_path(), out=tmp_path / "s.parquet", batch_size=8) == 54
+    assert_same(pd.read_parquet(tmp_path / "s.parquet"), expected)
     with pytest.raises(ValueError, match=r"\.csv, \.tsv, \.jsonl"):
         score_stream(corpus_path(), out=tmp_path / "s.xlsx")
 
 
 def test_stream_generator_strings_and_chunks(corpus, expected):
-    got = score_stream(biaskit.iter_corpus(corpus_path()), batch_size=7)
-    assert_same(got, expected, ignore=("source",))  # a generator does not know the folder
+    got = scores(biaskit.iter_corpus(corpus_path()), batch_size=7)
+    assert_same(got, expected)
 
     texts = (t for t in corpus["text"])
-    got = score_stream(texts, batch_size=20, sentiment=False)
+    got = scores(texts, batch_size=20, sentiment=False)
     assert list(got["id"]) == [str(i) for i in range(len(corpus))]
     pd.testing.assert_series_equal(got["loaded"], expected["loaded"], check_names=False)
 
     chunks = (corpus.iloc[i : i + 20] for i in range(0, len(corpus), 20))
-    assert_same(score_stream(chunks), expected)
+    assert_same(scores(chunks), expected)
 
     renamed = ({"body": d["text"], "outlet": d["outlet"]} for d in corpus.to_dict("records"))
-    got = score_stream(renamed, text="body", sentiment=False)
+    got = scores(renamed, text="body", sentiment=False)
     assert got["n_words"].tolist() == expected["n_words"].tolist()
+
+    records = (d for d in corpus.drop(columns="source").to_dict("records"))
+    assert_same(scores(records), expected, ignore=("source",))
 
 
 def test_stream_in_two_processes(tmp_path, expected):
-    got = score_stream(corpus_path(), batch_size=6, workers=2)
+    got = scores(corpus_path(), batch_size=6, workers=2)
     assert_same(got, expected)  # rows keep their order
 
 
 def test_stream_errors_and_empty(tmp_path):
     docs = [{"id": "a", "text": "Fine."}, {"id": "b", "content": "No text field."}]
-    with pytest.raises(ValueError, match=r"document 1 \(id 'b'\) has no field 'text'"):
-        score_stream(iter(docs))
+    with pytest.raises(CorpusError, match=r"document 1: field 'text' is missing \(fields: id, con"):
+        scores(iter(docs))
     with pytest.raises(TypeError, match="document 0 is a int"):
-        score_stream([42])
+        scores([42])
     with pytest.raises(CorpusError, match="no such file"):
-        score_stream(tmp_path / "missing.jsonl")
-    empty = score_stream(iter([]))
+        scores(tmp_path / "missing.jsonl")
+    empty = scores(iter([]))
     assert len(empty) == 0 and "loaded_per_1k" in empty.columns
     assert score_stream(iter([]), out=tmp_path / "empty.csv") == 0
     assert "loaded_per_1k" in (tmp_path / "empty.csv").read_text()
+
+
+def test_stream_collects_bad_documents_through_iter_corpus(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "c.jsonl").write_text(
+        '{"outlet": "X", "text": "One."}\n{"outlet": "X"}\n{"outlet": "X", "text": "Three."}\n'
+    )
+    stream = biaskit.iter_corpus(tmp_path / "in", errors="collect")
+    assert score_stream(stream, tmp_path / "out.jsonl", sentiment=False) == 2
+    assert [e.line for e in stream.rejected] == [2]

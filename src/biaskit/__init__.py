@@ -2,15 +2,23 @@
 
 from biaskit.actors import actor_labels
 from biaskit.compare import compare, compare_paired, compare_pairs, timeline_rates
-from biaskit.corpus import CorpusError, iter_corpus, load_corpus, load_example_corpus
+from biaskit.corpus import (
+    CorpusError,
+    LoadResult,
+    iter_corpus,
+    load_corpus,
+    load_example_corpus,
+    read_corpus,
+)
 from biaskit.datasets import fetch_babe, fetch_file, load_allsides, load_babe, load_mediacloud
 from biaskit.evaluate import evaluate, load_annotated
 from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
-from biaskit.scale import read_corpus_dask, score_dask, score_stream
+from biaskit.scale import read_corpus_dask, score_dask
 from biaskit.score import Match, Score, score
 from biaskit.scored import ScoredCorpus, match_frame, score_corpus, score_frame
+from biaskit.stream import iter_scores, score_stream
 from biaskit.terms import distinctive_terms
 
 __all__ = [
@@ -18,6 +26,7 @@ __all__ = [
     "Entry",
     "Lexicon",
     "LexiconError",
+    "LoadResult",
     "Match",
     "Score",
     "ScoredCorpus",
@@ -32,6 +41,7 @@ __all__ = [
     "fetch_file",
     "highlight",
     "iter_corpus",
+    "iter_scores",
     "load_allsides",
     "load_annotated",
     "load_babe",
@@ -42,6 +52,7 @@ __all__ = [
     "match_frame",
     "naming_shares",
     "plot",
+    "read_corpus",
     "read_corpus_dask",
     "scare_quotes",
     "score",

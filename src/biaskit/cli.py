@@ -24,18 +24,39 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="biaskit", description="Find and explain loaded language in news text.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("score", help="score articles: a file, a folder, a CSV or JSONL corpus")
+    p = sub.add_parser(
+        "score", help="score articles: files or folders of articles, CSV, TSV, JSONL, JSON, Parquet"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--out", help="write one row per document to FILE.csv or FILE.jsonl")
+    p.add_argument(
+        "--out", help="write one row per document to FILE.csv, .tsv, .jsonl or .parquet"
+    )
     p.add_argument("--lexicon", action="append", help="extra lexicon file (YAML or CSV)")
     p.add_argument(
         "--replace-lexicon",
         action="store_true",
         help="use only the --lexicon files, not the packaged lexicon",
     )
-    p.add_argument("--text", help="name of the text column in a CSV/JSONL corpus")
-    p.add_argument("--outlet", help="name of the outlet column in a CSV/JSONL corpus")
+    for column in ("text", "outlet", "date", "id", "title", "story"):
+        p.add_argument(f"--{column}", help=f"name of your {column} column or field")
     p.add_argument("--encoding", default="utf-8", help="encoding of the input (default utf-8)")
+    p.add_argument(
+        "--errors",
+        choices=("raise", "collect"),
+        default="raise",
+        help="raise: stop at the first bad document (default); collect: skip bad documents, "
+        "report counts and write them to a rejects file",
+    )
+    p.add_argument(
+        "--rejects",
+        help="with --errors collect: the rejects file (default: beside --out, or rejects.csv)",
+    )
+    p.add_argument(
+        "--no-csv-escape",
+        action="store_true",
+        help="write CSV cells starting with = + - @ as they are (default: prefix them with ')",
+    )
+    p.add_argument("--batch-size", type=int, default=1000, help="documents per batch")
     p.add_argument(
         "--include-quoted", action="store_true", help="count words inside quotations too"
     )
@@ -43,7 +64,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--matches",
         action="store_true",
-        help="with --out: write one row per match instead of per document",
+        help="write or print one row per match instead of per document",
     )
 
     lex = sub.add_parser("lexicon", help="check a lexicon file or print the lexicon table")
@@ -69,11 +90,19 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(text: str, file=None) -> None:
+    """Print with control characters escaped (file names and data may hold any)."""
+    from biaskit.schema import escape
+
+    print("\n".join(escape(line) for line in str(text).split("\n")), file=file or sys.stdout)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``biaskit`` command."""
     args = _build_parser().parse_args(argv)
     from biaskit.corpus import CorpusError
     from biaskit.lexicon import LexiconError
+    from biaskit.schema import clip
 
     try:
         if args.command == "score":
@@ -84,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _evaluate(args)
     except (CorpusError, LexiconError, KeyError, ValueError, OSError) as exc:
         msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        print(f"biaskit: error: {msg}", file=sys.stderr)
+        _say(f"biaskit: error: {clip(str(msg), 600)[1:-1]}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -100,47 +129,98 @@ def _lexicon_from(args: argparse.Namespace):
     return load_lexicon(args.lexicon, mode=mode)
 
 
+OUT_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
+
+
 def _score(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from biaskit.corpus import load_corpus
-    from biaskit.scored import match_frame, score_frame
+    from biaskit.corpus import iter_corpus
+    from biaskit.schema import documents_frame
+    from biaskit.scored import match_frame
+    from biaskit.stream import ScoreWriter, iter_scores
 
+    target = Path(args.out) if args.out else None
+    if target is not None and target.suffix.lower() not in OUT_SUFFIXES:
+        raise ValueError(f"{target}: --out must end in .csv, .tsv, .jsonl or .parquet")
     lexicon = _lexicon_from(args)
-    frames = []
-    for path in args.paths:
-        frames.append(load_corpus(path, text=args.text, outlet=args.outlet, encoding=args.encoding))
-    corpus = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    dup = corpus["id"].duplicated()
-    if dup.any():
-        raise ValueError(f"duplicate id {corpus.loc[dup, 'id'].iloc[0]!r} across the inputs")
+    mapping = {c: getattr(args, c) for c in ("text", "outlet", "date", "id", "title", "story")}
+    stream = iter_corpus(args.paths, **mapping, encoding=args.encoding, errors=args.errors)
     if args.matches:
-        out = match_frame(corpus, lexicon=lexicon)
+        batches = (
+            match_frame(documents_frame(docs), lexicon=lexicon)
+            for docs in _chunks(stream, args.batch_size)
+        )
     else:
-        out = score_frame(
-            corpus,
+        batches = iter_scores(
+            stream,
+            batch_size=args.batch_size,
             lexicon=lexicon,
             include_quoted=args.include_quoted,
             sentiment=not args.no_sentiment,
-            keep_text=False,
         )
-    if args.out:
-        target = Path(args.out)
-        if target.suffix.lower() == ".csv":
-            out.to_csv(target, index=False)
-        elif target.suffix.lower() in (".jsonl", ".ndjson"):
-            out.to_json(target, orient="records", lines=True, date_format="iso")
-        else:
-            raise ValueError(f"{target}: --out must end in .csv or .jsonl")
-        print(f"wrote {len(out)} rows to {target}")
-        return 0
-    if args.matches:
-        print(out.to_string(index=False))
-        return 0
-    cols = ["id", "outlet", "n_words", "loaded", "loaded_per_1k", "n_label", "n_scare_quote"]
-    with pd.option_context("display.width", 120, "display.max_colwidth", 40):
-        print(out[cols].round(2).to_string(index=False))
+    n = 0
+    if target is not None:
+        writer = ScoreWriter(target, csv_escape=not args.no_csv_escape)
+        try:
+            for batch in batches:
+                writer.write(batch)
+                n += len(batch)
+        finally:
+            writer.close()
+        _say(f"wrote {n} rows to {target}")
+    else:
+        cols = ["id", "outlet", "n_words", "loaded", "loaded_per_1k", "n_label", "n_scare_quote"]
+        kept = [b if args.matches else b[cols] for b in batches]
+        table = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame()
+        n = len(table)
+        with pd.option_context("display.width", 120, "display.max_colwidth", 40):
+            shown = table if args.matches else table.round(2)
+            _say(shown.to_string(index=False))
+    if args.errors == "collect":
+        _report(stream, args, target)
     return 0
+
+
+def _chunks(stream, size: int):
+    """Documents in lists of ``size`` (at least one list, maybe empty)."""
+    batch: list = []
+    sent = False
+    for doc in stream:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch, sent = [], True
+    if batch or not sent:
+        yield batch
+
+
+def _report(stream, args: argparse.Namespace, target: Path | None) -> None:
+    """Counts of rejected and skipped documents, and the rejects file."""
+    import pandas as pd
+
+    from biaskit.stream import ScoreWriter
+
+    rejects = Path(args.rejects) if args.rejects else (
+        target.with_name(target.stem + ".rejects.csv") if target else Path("rejects.csv")
+    )  # fmt: skip
+    table = pd.concat(
+        [
+            stream.rejected_frame().assign(kind="rejected"),
+            stream.skipped_frame().rename(columns={"reason": "error"}).assign(kind="skipped"),
+        ],
+        ignore_index=True,
+    )[["kind", "file", "line", "field", "error"]]
+    writer = ScoreWriter(rejects, csv_escape=not args.no_csv_escape)
+    try:
+        writer.write(table)
+    finally:
+        writer.close()
+    _say(
+        f"rejected {len(stream.rejected)} documents, skipped {len(stream.skipped)} files; "
+        f"listed in {rejects}",
+        file=sys.stderr,
+    )
 
 
 def _lexicon(args: argparse.Namespace) -> int:

@@ -17,7 +17,8 @@ import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from biaskit.corpus import CorpusError, _decode, _Options, load_corpus
+from biaskit.corpus import CorpusError, load_corpus
+from biaskit.textio import Options, check_encoding, read_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,7 +52,7 @@ def load_babe(path: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     p = Path(path)
     if not p.exists():
         raise CorpusError(f"{p}: no such file", file=str(p))
-    text = _decode(p.read_bytes(), p, _Options({}, encoding))
+    text = read_text(p, Options(check_encoding(encoding), encoding), max_bytes=None)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
@@ -167,7 +168,7 @@ def _first_record(p: Path) -> dict[str, Any]:
                 obj = obj[0] if obj else {}
         else:
             obj = json.loads(text.split("\n", 1)[0])
-    except (json.JSONDecodeError, IndexError, UnicodeDecodeError):
+    except (json.JSONDecodeError, IndexError, UnicodeDecodeError, RecursionError):
         return {}
     return obj if isinstance(obj, dict) else {}
 
@@ -179,7 +180,8 @@ def load_mediacloud(path: str | Path, *, text: str = "text") -> pd.DataFrame:
     name another with ``text=``; ``text="title"`` scores headlines only).
     """
     p = Path(path)
-    df = load_corpus(p, outlet="media_name", date="publish_date", text=text, id="id")
+    mapped = {"text": text} if text != "text" else {}
+    df = load_corpus(p, outlet="media_name", date="publish_date", **mapped)
     return df
 
 

@@ -8,10 +8,9 @@ one) or replace it. Every validation error names the file, the entry and the fie
 from __future__ import annotations
 
 import contextlib
-import csv
 import dataclasses
-import io
 import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,9 +18,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from biaskit.categories import GRADES, LEXICON_CATEGORIES
+from biaskit.safeyaml import SafeLineLoader, YAMLProblem, load_yaml
+from biaskit.schema import clip
+from biaskit.strictcsv import CSVProblem, StrictCSV
 
 __all__ = [
     "CATEGORIES",
@@ -260,17 +260,15 @@ def _check_forms_unique(entries: Sequence[Entry]) -> None:
 # --- loading ----------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that remembers the line of every mapping as ``__line__``."""
+class _LineLoader(SafeLineLoader):
+    """Safe YAML (no aliases, no duplicate keys) that remembers each mapping's line as
+    ``__line__``."""
+
+    line_numbers = True
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+#: Largest lexicon file (bytes).
+MAX_LEXICON_BYTES = 5_000_000
 
 
 def default_lexicon_files(language: str = "en") -> list[Any]:
@@ -339,9 +337,15 @@ def _expand_paths(path: str | Path | Iterable[str | Path]) -> list[Path]:
 
 
 def read_lexicon_file(path: str | Path) -> list[Entry]:
-    """Read and validate one YAML or CSV lexicon file."""
+    """Read and validate one YAML or CSV lexicon file (UTF-8, at most 5 MB)."""
     p = Path(path)
     try:
+        size = p.stat().st_size
+        if size > MAX_LEXICON_BYTES:
+            raise LexiconError(
+                f"{p}: file is {size / 1e6:.1f} MB; a lexicon file may be "
+                f"{MAX_LEXICON_BYTES / 1e6:.0f} MB"
+            )
         raw = p.read_bytes()
     except OSError as exc:
         raise LexiconError(f"{p}: cannot read: {exc.strerror or exc}") from None
@@ -352,23 +356,29 @@ def read_lexicon_file(path: str | Path) -> list[Entry]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise LexiconError(f"{p}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LexiconError(
+            f"{p}, line {line}: not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        ) from None
+    bad = re.search(r"[\x00\ud800-\udfff]", text)
+    if bad:
+        line = text[: bad.start()].count("\n") + 1
+        raise LexiconError(f"{p}, line {line}: contains a NUL or invalid character")
     if p.suffix.lower() == ".csv":
         return _parse_csv(text, str(p))
     if p.suffix.lower() in (".yaml", ".yml"):
         return _parse_yaml(text, str(p))
-    raise LexiconError(f"{p}: unknown lexicon format {p.suffix!r} (use .yaml, .yml or .csv)")
+    raise LexiconError(
+        f"{p}: unknown lexicon format {clip(p.suffix)} (use .yaml, .yml or .csv)"
+    )
 
 
 def _parse_yaml(text: str, origin: str) -> list[Entry]:
     try:
-        doc = yaml.load(text, Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
+        doc = load_yaml(text, max_chars=MAX_LEXICON_BYTES, line_numbers=True)
+    except YAMLProblem as exc:
+        where = f"line {exc.line}" if exc.line else "unknown line"
         raise LexiconError(f"{origin}: YAML syntax error at {where}: {exc.problem}") from None
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{origin}: YAML error: {exc}") from None
     if isinstance(doc, list):
         doc = {"entries": doc}
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
@@ -377,7 +387,7 @@ def _parse_yaml(text: str, origin: str) -> list[Entry]:
     entries = []
     for i, item in enumerate(doc["entries"], start=1):
         if not isinstance(item, dict):
-            raise LexiconError(f"{origin}: entry {i}: expected a mapping, got {item!r}")
+            raise LexiconError(f"{origin}: entry {i}: expected a mapping, got {clip(item)}")
         line = item.pop("__line__", None)
         where = f"{origin}, line {line}" if line else origin
         if default_category is not None and "category" not in item:
@@ -388,29 +398,41 @@ def _parse_yaml(text: str, origin: str) -> list[Entry]:
 
 
 _CSV_LISTS = ("forms", "neutral")
+_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
 def _parse_csv(text: str, origin: str) -> list[Entry]:
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "term" not in reader.fieldnames:
+    lines = ((n, line, None) for n, line in enumerate(text.splitlines(keepends=True), start=1))
+    try:
+        reader = StrictCSV(lines)
+    except CSVProblem as exc:
+        where = f"{origin}, line {exc.line}" if exc.line else origin
+        raise LexiconError(f"{where}: {exc}") from None
+    if "term" not in reader.header:
         raise LexiconError(f"{origin}: CSV lexicon needs a header row with at least 'term'")
     entries = []
-    try:
-        for i, row in enumerate(reader, start=1):
-            if None in row:
-                raise LexiconError(f"{origin}, line {reader.line_num}: more values than columns")
-            item: dict[str, Any] = {k: v for k, v in row.items() if v not in (None, "")}
-            for key in _CSV_LISTS:
-                if key in item:
-                    item[key] = [s.strip() for s in item[key].split("|") if s.strip()]
-            if "weight" in item:
-                with contextlib.suppress(ValueError):  # _make_entry reports the bad weight
-                    item["weight"] = float(item["weight"])
-            if "case_sensitive" in item:
-                item["case_sensitive"] = item["case_sensitive"].strip().lower() in ("1", "true")
-            entries.append(_make_entry(item, f"{origin}, line {reader.line_num}", i))
-    except csv.Error as exc:
-        raise LexiconError(f"{origin}, line {reader.line_num}: CSV error: {exc}") from None
+    for i, row in enumerate(reader, start=1):
+        where = f"{origin}, line {row.line}"
+        if row.values is None:
+            raise LexiconError(f"{where}: {row.problem}")
+        item: dict[str, Any] = {
+            k: v for k, v in zip(reader.header, row.values, strict=True) if v != ""
+        }
+        for key in _CSV_LISTS:
+            if key in item:
+                item[key] = [s.strip() for s in item[key].split("|") if s.strip()]
+        if "weight" in item:
+            with contextlib.suppress(ValueError):  # _make_entry reports the bad weight
+                item["weight"] = float(item["weight"])
+        if "case_sensitive" in item:
+            flag = _BOOLEANS.get(item["case_sensitive"].strip().lower())
+            if flag is None:
+                raise LexiconError(
+                    f"{where}: field 'case_sensitive': {clip(item['case_sensitive'])} is not "
+                    "one of true, false, yes, no, 1, 0"
+                )
+            item["case_sensitive"] = flag
+        entries.append(_make_entry(item, where, i))
     _check_terms_unique(entries)
     return entries
 
