@@ -28,7 +28,7 @@ import re
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
-from biaskit.morph import lemmatizer, pos_tagger
+from biaskit.morph import finite_verb, lemmatizer, pos_tagger
 from biaskit.tokens import WORD_RE, Bounds, normalize_for_matching, sentence_bounds
 
 if TYPE_CHECKING:
@@ -283,7 +283,7 @@ class Context:
                     "," in text[toks[j + k - 1][1] : start]
                 ):
                     return "reported", negated, _join("according-to", neg_rule)
-        what_calls, after = _rules(lang.code, lang.speech_verbs)
+        what_calls, _after = _rules(lang.code, lang.speech_verbs)
         if lang.code == "en" and "what" in words and what_calls.search(text, a, start):
             return "reported", negated, _join("what-x-calls", neg_rule)
         voice_rule = self._reporting_verb(toks, start)
@@ -291,9 +291,25 @@ class Context:
             return "reported", True, "denied"
         if voice_rule:
             return "reported", negated, _join(voice_rule, neg_rule)
-        if lang.code == "en" and "," in text[end:b] and after.match(text, end, b):
+        if self._attributed_after(words_of_sentence, end, b):
             return "reported", negated, _join("attribution-after", neg_rule)
         return "own", negated, neg_rule
+
+    def _attributed_after(self, toks: list[tuple[int, int, str]], end: int, b: int) -> bool:
+        """The sentence ends with ", <up to six words> <reporting verb> ..." after ``end``
+        ("..., заявили в МИД"), or with an attributing phrase after a comma."""
+        comma = self.text.rfind(",", end, b)
+        if comma < 0 or any(c in self.text[comma:b] for c in ";:"):
+            return False
+        after = [(s, e, w) for s, e, w in toks if s > comma]
+        if len(after) > 10:
+            return False
+        finite = finite_verb(self.lang.code)
+        for s, e, w in after[:3]:  # ", заявили в МИД", ", сообщил губернатор"
+            if w in self.lang.speech_verbs and finite(self.text[s:e].lower()):
+                return True
+        words = [w for _, _, w in after]
+        return any(tuple(words[: len(p)]) == p for p in self.lang.attribution_phrases)
 
     def _surface_voice(
         self, a: int, b: int, start: int, end: int, category: str

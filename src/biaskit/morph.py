@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-__all__ = ["lemmatizer", "pos_tagger"]
+__all__ = ["finite_verb", "lemmatizer", "pos_tagger"]
 
 
 @cache
@@ -54,3 +54,19 @@ def pos_tagger(language: str) -> Callable[[str], str | None]:
         return _PYMORPHY_POS.get(str(parses[0].tag.POS)) if parses else None
 
     return pos
+
+
+@cache
+def finite_verb(language: str) -> Callable[[str], bool]:
+    """A function telling whether a lowercased word is most likely a finite verb (not a
+    participle, an infinitive or a gerund): "заявили" yes, "объявлены" no."""
+    import pymorphy3
+
+    analyzer = pymorphy3.MorphAnalyzer(lang=language)
+
+    @lru_cache(maxsize=100_000)
+    def finite(word: str) -> bool:
+        parses = analyzer.parse(word)
+        return bool(parses) and str(parses[0].tag.POS) == "VERB"
+
+    return finite
