@@ -23,7 +23,7 @@ from biaskit.plot.layout import (
     text_color,
 )
 from biaskit.style import CATEGORY_COLORS, CATEGORY_LABELS
-from biaskit.tables import need_columns
+from biaskit.tables import docs_of, need_columns
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -146,6 +146,7 @@ def categories(
     Rows are sorted by their total, highest at the top; ``top`` keeps the first ``top``.
     ``**kwargs`` go to ``ax.imshow``.
     """
+    data = docs_of(data)
     cats = [c for c in SCORE_CATEGORIES if f"rate_{c}" in data.columns]
     if not cats:
         raise KeyError(

@@ -26,7 +26,7 @@ from biaskit.plot.layout import (
     set_row_labels,
     shown_note,
 )
-from biaskit.tables import need_columns
+from biaskit.tables import docs_of, need_columns
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -155,6 +155,7 @@ def timeline(
     ``hue``, the 19 with the most words get a line and the rest are pooled into a grey
     "other" line. ``**kwargs`` go to ``ax.plot``.
     """
+    data = docs_of(data)
     need_columns(data, "timeline", x, *([hue] if hue else []))
     need_rows(data, "timeline", "no scored documents")
     num, den = pooled_parts(data, y, "timeline")
