@@ -127,6 +127,15 @@ def _find_cues(low: str, lang: Language, a: int, b: int) -> list[tuple[int, int,
     return found
 
 
+@cache
+def _phrases_by_first_word(lang: Language) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The language's attributing phrases, keyed by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in lang.attribution_phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 class Context:
     """Context of one text; sentences, their words and part-of-speech tags are computed
     once, on demand."""
@@ -276,12 +285,11 @@ class Context:
             return "own", negated, neg_rule
         words = [w for _, _, w in toks]
         # according to X, ...
-        for phrase in lang.attribution_phrases:
-            k = len(phrase)
-            for j in range(len(words) - k + 1):
-                if words[j] == phrase[0] and tuple(words[j : j + k]) == phrase and (
-                    "," in text[toks[j + k - 1][1] : start]
-                ):
+        firsts = _phrases_by_first_word(lang)
+        for j, w in enumerate(words):
+            for phrase in firsts.get(w, ()):
+                k = len(phrase)
+                if tuple(words[j : j + k]) == phrase and "," in text[toks[j + k - 1][1] : start]:
                     return "reported", negated, _join("according-to", neg_rule)
         what_calls, _after = _rules(lang.code, lang.speech_verbs)
         if lang.code == "en" and "what" in words and what_calls.search(text, a, start):

@@ -38,20 +38,22 @@ def lemma_view(text: str, language: str) -> LemmaView:
     view = match_view(text)
     low = view.text
     lemma = lemmatizer(language)
+    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(low)]
+    lemmas = [lemma(low[a:b]) for a, b in spans]
+    back_of = view.to_original if view.squeezed else None
     pieces: list[str] = []
     back: dict[int, int] = {}
     pos = 0
-    prev_end = None
-    for m in WORD_RE.finditer(low):
-        if prev_end is not None:
-            gap = low[prev_end : m.start()]
-            sep = " " if gap.isspace() and "  " not in gap else " | "
+    prev_end = -1
+    for (a, b), word in zip(spans, lemmas, strict=True):
+        if prev_end >= 0:
+            gap = low[prev_end:a]
+            sep = " " if gap == " " or (gap.isspace() and "  " not in gap) else " | "
             pieces.append(sep)
             pos += len(sep)
-        word = lemma(m.group())
-        back[pos] = view.to_original(m.start())
+        back[pos] = back_of(a) if back_of else a
         pieces.append(word)
         pos += len(word)
-        back[pos] = view.to_original(m.end())
-        prev_end = m.end()
+        back[pos] = back_of(b) if back_of else b
+        prev_end = b
     return LemmaView("".join(pieces), back)

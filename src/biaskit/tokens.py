@@ -190,7 +190,6 @@ _LATIN_TO_CYRILLIC = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВ
 _CYRILLIC_TO_LATIN = str.maketrans("асеорхуіАВСЕНКМОРТХІ", "aceopxyiABCEHKMOPTXI")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _LATIN_RE = re.compile(r"[a-z]")
-_WORD_CHARS_RE = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +224,11 @@ def _lower_same_length(text: str) -> str:
     return low
 
 
+_MIXED_WORD_RE = re.compile(
+    r"\w*(?:[a-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-z])\w*"
+)
+
+
 def _fold_mixed_scripts(text: str) -> str:
     """Fold look-alike letters of a word mixing Latin and Cyrillic to its majority script."""
 
@@ -232,11 +236,9 @@ def _fold_mixed_scripts(text: str) -> str:
         word = m.group()
         cyr = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
         lat = sum(1 for c in word if c.isascii() and c.isalpha())
-        if not cyr or not lat:
-            return word
         return word.translate(_LATIN_TO_CYRILLIC if cyr >= lat else _CYRILLIC_TO_LATIN)
 
-    return _WORD_CHARS_RE.sub(fold, text)
+    return _MIXED_WORD_RE.sub(fold, text)
 
 
 def match_view(text: str) -> MatchView:
