@@ -318,3 +318,12 @@ def test_lexicon_csv_strictness(tmp_path):
     dup = write(tmp_path / "dup.csv", "term,term,category\na,b,hedge\n")
     with pytest.raises(LexiconError, match=r"dup.csv, line 1: column 'term' appears twice"):
         read_lexicon_file(dup)
+
+
+def test_explicit_date_formats_only_when_asked(tmp_path):
+    path = tmp_path / "us.csv"
+    path.write_text("id,outlet,date,text\na,X,2/27/18,Some text.\n", encoding="utf-8")
+    with pytest.raises(biaskit.CorpusError, match="date"):
+        biaskit.load_corpus(path)
+    df = biaskit.load_corpus(path, date_formats=("%m/%d/%y",))
+    assert str(df["date"].iloc[0].date()) == "2018-02-27"

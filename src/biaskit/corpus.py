@@ -101,10 +101,11 @@ class CorpusStream(Iterator[dict[str, Any]]):
         mapping: dict[str, str],
         encoding: str,
         errors: Literal["raise", "collect"],
+        date_formats: Sequence[str] = (),
     ) -> None:
         if errors not in ("raise", "collect"):
             raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
-        self.normalise = Normaliser(mapping)
+        self.normalise = Normaliser(mapping, date_formats=date_formats)
         self.options = Options(check_encoding(encoding), encoding, self.normalise.missing_columns)
         self.errors = errors
         self.rejected: list[CorpusError] = []
@@ -179,6 +180,7 @@ def iter_corpus(
     story: str | None = None,
     encoding: str = "utf-8",
     errors: Literal["raise", "collect"] = "raise",
+    date_formats: Sequence[str] = (),
 ) -> CorpusStream:
     """Stream documents one at a time as dicts (for corpora too large for memory).
 
@@ -188,7 +190,7 @@ def iter_corpus(
     ``errors="collect"`` it is kept in the stream's ``rejected`` list instead.
     """
     mapping = mapping_of(text=text, outlet=outlet, date=date, id=id, title=title, story=story)
-    return CorpusStream(_paths(path), mapping, encoding, errors)
+    return CorpusStream(_paths(path), mapping, encoding, errors, date_formats)
 
 
 def load_corpus(
@@ -201,6 +203,7 @@ def load_corpus(
     title: str | None = None,
     story: str | None = None,
     encoding: str = "utf-8",
+    date_formats: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Load a corpus into a DataFrame with the documented schema.
 
@@ -209,7 +212,8 @@ def load_corpus(
     ``.jsonl``, ``.json`` or ``.parquet`` file (or a list of paths, read as one
     corpus). ``text=``, ``outlet=``, ``date=``, ``id=``, ``title=`` and ``story=`` name
     your columns or front-matter fields for the schema columns; a name that does not
-    exist is an error. ``encoding`` is for files that are not UTF-8.
+    exist is an error. ``encoding`` is for files that are not UTF-8. Dates are ISO 8601;
+    ``date_formats`` adds explicit ``strptime`` formats (``("%m/%d/%y",)``) tried in order.
 
     Raises :class:`CorpusError` naming file, line and field at the first bad
     document. To keep going and get a table of the rejected documents, use
@@ -217,7 +221,7 @@ def load_corpus(
     """
     stream = iter_corpus(
         path, text=text, outlet=outlet, date=date, id=id, title=title, story=story,
-        encoding=encoding,
+        encoding=encoding, date_formats=date_formats,
     )  # fmt: skip
     return documents_frame(stream)
 
@@ -232,6 +236,7 @@ def read_corpus(
     title: str | None = None,
     story: str | None = None,
     encoding: str = "utf-8",
+    date_formats: Sequence[str] = (),
 ) -> LoadResult:
     """Load what can be loaded and report the rest: a :class:`LoadResult`.
 
@@ -243,7 +248,7 @@ def read_corpus(
     """
     stream = iter_corpus(
         path, text=text, outlet=outlet, date=date, id=id, title=title, story=story,
-        encoding=encoding, errors="collect",
+        encoding=encoding, errors="collect", date_formats=date_formats,
     )  # fmt: skip
     docs = documents_frame(stream)
     return LoadResult(docs, stream.rejected_frame(), stream.skipped_frame())

@@ -142,7 +142,15 @@ def load_allsides(path: str | Path) -> pd.DataFrame:
     p = Path(path)
     probe = _first_record(p)
     text_col = "content_original" if "content_original" in probe else "content"
-    df = load_corpus(p, id="ID", outlet="source", text=text_col, story="topic")
+    # the dataset writes US dates ("2/27/18") beside ISO ones
+    df = load_corpus(
+        p,
+        id="ID",
+        outlet="source",
+        text=text_col,
+        story="topic",
+        date_formats=("%m/%d/%y", "%m/%d/%Y"),
+    )
     if "bias_text" in df.columns:
         df["lean"] = df["bias_text"]
     return df

@@ -147,10 +147,12 @@ def is_missing(value: Any) -> bool:
         return type(value).__name__ == "NAType"
 
 
-def parse_date(value: Any) -> dt.datetime | None:
+def parse_date(value: Any, formats: Sequence[str] = ()) -> dt.datetime | None:
     """A date field as a naive datetime (UTC for zoned times), None when empty.
 
-    Raises ValueError with a short reason for anything else (``"now"``, ``2023-13-45``).
+    ISO 8601 always; ``formats`` are further explicit ``strptime`` formats tried in order
+    (``"%m/%d/%y"`` for a dataset known to write US dates). Raises ValueError with a short
+    reason for anything else (``"now"``, ``2023-13-45``).
     """
     if is_missing(value):
         return None
@@ -161,6 +163,11 @@ def parse_date(value: Any) -> dt.datetime | None:
     elif isinstance(value, str):
         text = value.strip()
         if not _ISO.fullmatch(text):
+            for fmt in formats:
+                try:
+                    return parse_date(dt.datetime.strptime(text, fmt))
+                except ValueError:
+                    continue
             raise ValueError(f"cannot read {clip(value)} as a date ({DATE_HELP})")
         try:
             parsed = dt.datetime.fromisoformat(text.replace(",", "."))
@@ -268,10 +275,15 @@ class Normaliser:
     """
 
     def __init__(
-        self, mapping: Mapping[str, str] | None = None, *, required: Sequence[str] = REQUIRED
+        self,
+        mapping: Mapping[str, str] | None = None,
+        *,
+        required: Sequence[str] = REQUIRED,
+        date_formats: Sequence[str] = (),
     ) -> None:
         self.mapping = dict(mapping or {})
         self.required = tuple(required)
+        self.date_formats = tuple(date_formats)
         self.seen = IdSet()
 
     def missing_columns(self, columns: Sequence[str]) -> list[tuple[str, str]]:
@@ -315,7 +327,7 @@ class Normaliser:
             record.get("outlet"), "outlet", raw, required="outlet" in self.required, numbers=False
         )
         try:
-            doc["date"] = parse_date(record.get("date"))
+            doc["date"] = parse_date(record.get("date"), self.date_formats)
         except ValueError as exc:
             raise _error(raw, f"field 'date': {exc}", "date") from None
         doc["title"] = _text(record.get("title"), "title", raw, required=False, numbers=True)
