@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import warnings
+from pathlib import Path
 
 import matplotlib
 
@@ -141,6 +142,7 @@ def main() -> None:
     biaskit.plot.rates(by_lean, ax=ax)
     ax.set_title("AllSides sample: loaded language by outlet lean (95% CI)")
     fig.tight_layout()
+    Path(args.chart).parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(args.chart, dpi=120)
     print(f"chart: {args.chart}")
 
