@@ -109,7 +109,14 @@ def rewrite_edits(text: str, matches: Sequence[Any]) -> list[Edit]:
             continue
         start, end = m.start, m.end
         if replacement == OMIT:
-            if text[end : end + 1] == " ":
+            if text[end : end + 1] in (".", ";", ":", "?", "!"):
+                # "the plan was inane." has no drop-in: dropping the word breaks the sentence
+                edits.append(Edit(m.start, m.end, m.text, None, m.neutral, m.term))
+                pos = m.end
+                continue
+            if text[start - 2 : start] == ", " and text[end : end + 2] == ", ":
+                start -= 2  # "will, of course, fail" -> "will fail"
+            elif text[end : end + 1] == " ":
                 end += 1
             if m.text[:1].isupper():
                 capitalize_at = end
