@@ -69,3 +69,10 @@ def test_every_replacement_is_shown_working():
         if e.replace and e.category != "hedge" and not any(x.rewrite for x in e.examples)
     ]
     assert not missing, f"{len(missing)} entries with 'replace' and no rewrite: {missing[:20]}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_carries_an_example(language):
+    """The lexicon is tested data: no entry without a sentence where it applies."""
+    missing = [e.term for e in biaskit.load_lexicon(language=language) if not e.examples]
+    assert not missing, f"{language}: {len(missing)} entries without an example: {missing[:20]}"

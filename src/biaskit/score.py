@@ -324,6 +324,14 @@ class Score:
     def rewrite_edits(self) -> list[Edit]:
         """The neutral rewording as edits: what is replaced, by what, and what is only
         suggested (see :func:`biaskit.rewrite.rewrite_edits`)."""
+        if self._lang.match == "lemma":
+            # an inflecting language needs the replacement inflected like the original:
+            # no drop-in is safe, so every term is only suggested
+            return [
+                Edit(m.start, m.end, m.text, None, m.neutral, m.term)
+                for m in self.matches
+                if m.counted and m.measure == "loaded"
+            ]
         return rewrite_edits(self.text, self.matches)
 
     def neutral_rewrite(self) -> str:
