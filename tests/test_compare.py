@@ -450,3 +450,11 @@ def test_shipped_state_agency_says_kiev(shipped):
     out = F.naming_shares(shipped)
     kiev = out[(out["referent"] == "kyiv") & (out["variant"] == "Kiev")]
     assert kiev.set_index("group")["share"].idxmax() == "Union State News Agency"
+
+
+def test_bad_metric_and_list_groups_are_clear_errors(scored):
+    with pytest.raises(ValueError, match="not a numeric column"):
+        C.compare(scored, metric="text")
+    listed = scored.assign(tags=[["a", "b"]] * len(scored))
+    with pytest.raises(TypeError, match="lists or mappings"):
+        C.compare(listed, by="tags")

@@ -82,6 +82,12 @@ def _level(level: float, ci: float | None, func: str) -> float:
 
 def _check(scored: pd.DataFrame, func: str, by: str, cluster: str | None, min_docs: int) -> None:
     need_columns(scored, func, by, *([cluster] if cluster else []))
+    for col in (by, cluster):
+        if col is not None and scored[col].map(lambda v: isinstance(v, list | dict | set)).any():
+            raise TypeError(
+                f"{func}: column {col!r} holds lists or mappings; group by a column of "
+                "single values (one label per document)"
+            )
     if cluster is not None and cluster == by:
         raise ValueError(
             f"{func}: cluster must be a column above {by!r} (such as the outlet of a lean), "

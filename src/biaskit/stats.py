@@ -76,7 +76,13 @@ def numerator_denominator(
         else:
             weight = scored[metric].to_numpy(dtype=float) * words / 1000
         return weight, words / 1000
-    values = pd.to_numeric(scored[metric], errors="raise").to_numpy(dtype=float)
+    try:
+        values = pd.to_numeric(scored[metric], errors="raise").to_numpy(dtype=float)
+    except (ValueError, TypeError):
+        raise ValueError(
+            f"{func}: metric {metric!r} is not a numeric column; use a rate such as "
+            "'loaded_per_1k' or 'rate_label', or a count"
+        ) from None
     return values, np.ones(len(values))
 
 
