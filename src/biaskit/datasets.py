@@ -79,7 +79,7 @@ def load_babe(path: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
                 )
             label_raw = (row.get("label_bias") or "").strip()
             label = _BABE_LABELS.get(label_raw.lower())
-            words = _parse_words(row.get("biased_words"), p, line)
+            words = parse_words(row.get("biased_words"), p, line)
             rest = {
                 k: v
                 for k, v in row.items()
@@ -107,7 +107,8 @@ def load_babe(path: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     return df
 
 
-def _parse_words(value: str | None, path: Path, line: int) -> list[str]:
+def parse_words(value: str | None, path: Path, line: int) -> list[str]:
+    """The annotated words of a BABE row (a Python-list string or a comma list)."""
     if value is None or not value.strip():
         return []
     value = value.strip()

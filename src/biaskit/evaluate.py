@@ -57,7 +57,7 @@ def load_annotated(
     """
     import pandas as pd
 
-    from biaskit.datasets import _parse_words, load_babe
+    from biaskit.datasets import load_babe, parse_words
 
     if text is None and label is None and words is None:
         return load_babe(path)
@@ -81,7 +81,7 @@ def load_annotated(
     out["label"] = raw.map(lambda v: 1 if v in truthy else 0 if v in falsy else None)
     out["label"] = out["label"].astype("Int64")
     if words is not None:
-        out["biased_words"] = [_parse_words(v, p, i + 2) for i, v in enumerate(df[words])]
+        out["biased_words"] = [parse_words(v, p, i + 2) for i, v in enumerate(df[words])]
     else:
         out["biased_words"] = [[] for _ in range(len(df))]
     return out
