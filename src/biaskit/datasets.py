@@ -30,6 +30,7 @@ __all__ = [
     "load_allsides",
     "load_babe",
     "load_mediacloud",
+    "parse_words",
 ]
 
 _BABE_LABELS = {"biased": 1, "non-biased": 0, "not biased": 0, "unbiased": 0}
