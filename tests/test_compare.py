@@ -420,10 +420,6 @@ def test_named_reference_uses_only_shared_stories(scored):
         C.compare_paired(scored, reference="Nobody")
 
 
-def test_private_num_den_alias_until_plot_switches():
-    assert C._num_den is S.numerator_denominator
-
-
 # --- the shipped corpus ---------------------------------------------------------------------
 
 

@@ -51,9 +51,6 @@ __all__ = [
 MIN_DOCS = 5
 #: ``reference`` value shown by :func:`compare_paired` when comparing with all other groups.
 ALL_OTHERS = "(all others)"
-#: Deprecated private name, kept until :mod:`biaskit.plot` uses
-#: :func:`biaskit.stats.numerator_denominator`.
-_num_den = numerator_denominator
 
 RATE_COLUMNS = [
     "group", "n_docs", "n_clusters", "n_words", "rate", "ci_low", "ci_high", "enough",

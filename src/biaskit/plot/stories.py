@@ -8,7 +8,6 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
-from biaskit.categories import CATEGORIES as SCORE_CATEGORIES
 from biaskit.compare import ALL_OTHERS
 from biaskit.plot.layout import (
     OTHER_COLOR,
@@ -26,41 +25,15 @@ from biaskit.plot.layout import (
     set_row_labels,
     shown_note,
 )
+from biaskit.stats import numerator_denominator
 from biaskit.tables import docs_of, need_columns
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["paired", "pooled_parts", "timeline"]
+__all__ = ["paired", "timeline"]
 
 _PERIOD_NAMES = {"D": "Day", "W": "Week", "M": "Month", "Q": "Quarter", "Y": "Year"}
-# Per-1,000-word metrics and the column holding their per-document weight (None: the rate
-# times the words / 1000); the same pooling as biaskit.compare.
-_POOLED: dict[str, str | None] = {
-    "loaded_per_1k": "loaded",
-    "loaded_all_per_1k": "loaded_all",
-    **{f"rate_{c}": None for c in SCORE_CATEGORIES},
-}
-
-
-def pooled_parts(data: pd.DataFrame, metric: str, func: str) -> tuple[np.ndarray, np.ndarray]:
-    """Per-document numerator and denominator whose ratio of sums is a group's value.
-
-    Per-1,000-word metrics: (weight, words / 1000), so long articles count for more, as in
-    :func:`biaskit.compare`; any other metric: (value, 1), a plain mean.
-    """
-    need_columns(data, func, metric)
-    if metric in _POOLED:
-        need_columns(data, func, "n_words")
-        words = data["n_words"].to_numpy(dtype=float)
-        weight_col = _POOLED[metric]
-        if weight_col is not None and weight_col in data.columns:
-            weight = data[weight_col].to_numpy(dtype=float)
-        else:
-            weight = data[metric].to_numpy(dtype=float) * words / 1000
-        return weight, words / 1000
-    values = pd.to_numeric(data[metric], errors="raise").to_numpy(dtype=float)
-    return values, np.ones(len(values))
 
 
 def paired(
@@ -158,7 +131,7 @@ def timeline(
     data = docs_of(data)
     need_columns(data, "timeline", x, *([hue] if hue else []))
     need_rows(data, "timeline", "no scored documents")
-    num, den = pooled_parts(data, y, "timeline")
+    num, den = numerator_denominator(data, y, "timeline")
     period = _dates(data, x).dt.to_period(freq)
     frame = pd.DataFrame(
         {"hue": data[hue].to_numpy() if hue else "All", "period": period, "num": num, "den": den}
