@@ -50,6 +50,24 @@ def test_folder_round_trip(folder):
     assert plain["id"] == "Plain Outlet/note" and pd.isna(plain["date"])
 
 
+def test_extra_front_matter_keys_become_columns(tmp_path):
+    md(
+        tmp_path / "s" / "a.md",
+        {"id": "a", "outlet": "A", "invented_quotes": "Jane Roe, John Doe"},
+        body="Jane Roe and John Doe spoke.",
+    )
+    md(tmp_path / "s" / "b.md", {"id": "b", "outlet": "B"})
+    df = load_corpus(tmp_path).set_index("id")
+    assert df.loc["a", "invented_quotes"] == "Jane Roe, John Doe"
+    assert pd.isna(df.loc["b", "invented_quotes"])
+
+
+def test_example_corpus_keeps_invented_quotes():
+    corpus = biaskit.load_example_corpus()
+    assert "invented_quotes" in corpus.columns
+    assert corpus["invented_quotes"].notna().any()
+
+
 def test_csv_jsonl_json_round_trip(folder, tmp_path):
     df = load_corpus(folder)
     out = tmp_path / "out"

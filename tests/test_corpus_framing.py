@@ -23,10 +23,13 @@ def pooled(scored, column):
 
 
 def test_corpus_shape(corpus):
-    assert len(corpus) >= 48
-    assert corpus["outlet"].nunique() >= 6
+    assert len(corpus) == 58
+    assert corpus["outlet"].nunique() == 8
     per_story = corpus.groupby("story")["outlet"].nunique()
-    assert len(per_story) >= 8 and (per_story >= 4).all()
+    assert len(per_story) == 9 and set(per_story) == {6, 8}
+    # the left/right pair covers the two Arnholm stories; the other six outlets cover all nine
+    assert set(per_story[per_story == 8].index) == {"transit-strike", "climate-protest"}
+    assert set(corpus["lean"]) == {"state-aligned", "opposition", "independent", "left", "right"}
     words = corpus["text"].map(biaskit.text.count_words)
     assert words.between(250, 700).all(), corpus.loc[~words.between(250, 700), "id"].tolist()
     assert corpus["date"].notna().all()

@@ -38,8 +38,12 @@ DESIGNED_CONTRASTS: tuple[tuple[int, str], ...] = (
 
 
 def _top(scored: ScoredCorpus, metric: str, *, lowest: int = 0) -> str:
-    """The highest group by ``metric`` (or the ``lowest`` lowest, names sorted, joined)."""
-    table = compare(scored, metric=metric, n_boot=1)
+    """The highest group by ``metric`` (or the ``lowest`` lowest, names sorted, joined).
+
+    Every outlet with at least two articles is ranked by its pooled rate (``min_docs=2``):
+    the contrasts compare what the outlets wrote, not intervals.
+    """
+    table = compare(scored, metric=metric, n_boot=1, min_docs=2)
     if lowest:
         return ", ".join(sorted(table["group"].iloc[-lowest:]))
     return str(table["group"].iloc[0])
