@@ -28,18 +28,14 @@ def term_shares(own_loaded, corpus):
     return held
 
 
-@pytest.mark.parametrize(
-    "outlet", sorted(biaskit.load_example_corpus()["outlet"].unique())
-)
+@pytest.mark.parametrize("outlet", sorted(biaskit.load_example_corpus()["outlet"].unique()))
 def test_no_loaded_term_in_most_of_an_outlets_articles(own_loaded, corpus, outlet):
     shares = term_shares(own_loaded, corpus)
     over = shares[(shares["outlet"] == outlet) & (shares["share"] > MAX_SHARE)]
     assert over.empty, over.to_dict("records")
 
 
-@pytest.mark.parametrize(
-    "outlet", sorted(biaskit.load_example_corpus()["outlet"].unique())
-)
+@pytest.mark.parametrize("outlet", sorted(biaskit.load_example_corpus()["outlet"].unique()))
 def test_no_hedge_is_a_tic(scored_corpus, corpus, outlet):
     """Hedges count for stance, weightless careful sourcing too ("it is unclear")."""
     m = scored_corpus.matches
