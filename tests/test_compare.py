@@ -436,7 +436,7 @@ def test_shipped_labels_highest_in_the_exile_outlet(shipped):
 def test_shipped_careful_outlets_least_loaded(shipped):
     """The wire and the public broadcaster write plainly: least loaded. (Their hedges are
     stance, not loaded language, so the broadcaster's care no longer counts against it.)"""
-    out = C.compare(shipped, metric="loaded_per_1k", n_boot=200)
+    out = C.compare(shipped, metric="loaded_per_1k", n_boot=200, min_docs=2)
     assert set(out["group"].iloc[-2:]) == {"Meridian Wire", "Northern Public Broadcasting"}
     stance = C.compare(shipped, metric="stance_per_1k", n_boot=200).set_index("group")
     assert stance.loc["Northern Public Broadcasting", "rate"] > stance.loc["Meridian Wire", "rate"]
