@@ -3,7 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# make report on your data: CORPUS=path and the names of your columns (all optional but CORPUS)
 CORPUS ?=
+TEXT ?=
+OUTLET ?=
+DATE ?=
+ID ?=
+TITLE ?=
+STORY ?=
+BY ?=
+REPORT_DIR ?= $(if $(CORPUS),build/report,build)
 
 .PHONY: setup test lint unit nbval lab report notebooks test-ui lexicon-table bench clean
 
@@ -44,7 +53,10 @@ notebooks: setup
 	$(BIN)/python scripts/run_notebooks.py --inplace
 
 report: setup
-	$(BIN)/python scripts/run_notebooks.py --report build $(if $(CORPUS),--corpus "$(CORPUS)")
+	$(BIN)/python scripts/run_notebooks.py --report $(REPORT_DIR) $(if $(CORPUS),--corpus "$(CORPUS)") \
+	  $(if $(TEXT),--text "$(TEXT)") $(if $(OUTLET),--outlet "$(OUTLET)") \
+	  $(if $(DATE),--date "$(DATE)") $(if $(ID),--id "$(ID)") $(if $(TITLE),--title "$(TITLE)") \
+	  $(if $(STORY),--story "$(STORY)") $(if $(BY),--by "$(BY)")
 
 lexicon-table: setup
 	$(BIN)/python -m biaskit.lexicon_table docs/lexicon.md
