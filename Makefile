@@ -14,7 +14,7 @@ STORY ?=
 BY ?=
 REPORT_DIR ?= $(if $(CORPUS),build/report,build)
 
-.PHONY: setup test lint unit nbval lab report notebooks test-ui lexicon-table bench clean
+.PHONY: setup test lint unit docs nbval lab report notebooks test-ui lexicon-table bench clean
 
 setup: $(STAMP)
 
@@ -32,12 +32,16 @@ lint: setup
 unit: setup
 	$(BIN)/pytest -q tests
 
+docs: setup
+	$(BIN)/python scripts/build_docs.py build/docs
+
 nbval: setup
 	@if ls notebooks/*.ipynb >/dev/null 2>&1; then \
 	  $(BIN)/pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider notebooks; \
 	else echo "no notebooks yet"; fi
 
-test: lint unit nbval
+# docs before nbval: a docstring pdoc cannot render fails CI early
+test: lint unit docs nbval
 
 test-ui: setup
 	bash scripts/ui_setup.sh

@@ -86,6 +86,14 @@ def _n(n: int, word: str, plural: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (plural or word + 's')}"
 
 
+def _groups_per_story(docs: pd.DataFrame, by: str) -> pd.Series:
+    """Per story (empty and missing stories left out): how many groups cover it."""
+    if "story" not in docs:
+        return pd.Series(dtype="int64")
+    story = docs["story"].where(docs["story"].astype(str).str.strip() != "")
+    return docs.assign(story=story).dropna(subset=["story"]).groupby("story")[by].nunique()
+
+
 def _spread(sizes: pd.Series) -> str:
     if sizes.min() == sizes.max():
         return f"{_n(int(sizes.min()), 'document')} each"
@@ -112,8 +120,8 @@ def describe_corpus(loaded: LoadResult, *, by: str = "outlet", teaching: bool = 
             f"{_n(small, 'group')} with fewer than {MIN_GROUP} documents get a rate but no "
             "interval and no rank."
         )
-    if "story" in docs and docs["story"].notna().any():
-        per_story = docs.dropna(subset=["story"]).groupby("story")[by].nunique()
+    per_story = _groups_per_story(docs, by)
+    if len(per_story):
         parts.append(
             f"{_n(len(per_story), 'story', 'stories')}; "
             f"{_n(int((per_story > 1).sum()), 'story', 'stories')} covered by more than one "
@@ -185,8 +193,8 @@ def reading_notes(scored: ScoredCorpus, *, by: str = "outlet", teaching: bool = 
         f"- **Group sizes.** Per value of `{markdown(by)}`: {_spread(sizes)}. Where two "
         "intervals overlap, this corpus cannot rank the two groups."
     ]
-    if "story" in docs and docs["story"].notna().any():
-        shared = docs.dropna(subset=["story"]).groupby("story")[by].nunique()
+    shared = _groups_per_story(docs, by)
+    if len(shared):
         n = int((shared > 1).sum())
         if n:
             notes.append(
