@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar=("NAME", "VALUE"),
-        help="with --report: a parameter for the notebooks, e.g. -p text_column body",
+        help="with --report: a parameter the notebooks declare, e.g. -p metric stance_per_1k",
     )
     parser.add_argument("--only", nargs="+", metavar="NAME", help="notebook names or prefixes")
     parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds per cell")
