@@ -163,12 +163,13 @@ class CorpusProblem(Exception):
 def check_corpus(corpus: Path, mapping: dict[str, str], by: str) -> str:
     """Read the corpus once as the notebooks will; a one-line summary, or CorpusProblem."""
     from biaskit.corpus import CorpusError
+    from biaskit.escape import terminal
     from biaskit.lesson.corpus_notes import load
 
     try:
         loaded = load(corpus, by=by, **mapping)
     except CorpusError as exc:
-        raise CorpusProblem(" ".join(str(exc).split())[:600]) from None
+        raise CorpusProblem(terminal(" ".join(str(exc).split()))[:600]) from None
     return (
         f"{len(loaded.docs)} documents, {loaded.docs[by].nunique()} values of {by}, "
         f"{len(loaded.rejected)} rejected, {len(loaded.skipped)} files skipped"
@@ -271,6 +272,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"run_notebooks: no notebooks found in {NOTEBOOKS}", file=sys.stderr)
         return 1
     params = {name: _value(value) for name, value in args.param}
+    if params:
+        declared = set().union(*(declared_parameters(p) for p in paths))
+        unknown = sorted(set(params) - declared)
+        if unknown:
+            parser.error(f"no notebook has the parameter {unknown[0]!r}")
     if args.corpus is not None:
         corpus = args.corpus.resolve()
         start = time.perf_counter()
@@ -284,11 +290,6 @@ def main(argv: list[str] | None = None) -> int:
         params.update({MAPPINGS[k]: v for k, v in mapping.items()})
         if args.by:
             params["by"] = args.by
-    if args.report is not None:
-        declared = set().union(*(declared_parameters(p) for p in paths))
-        unknown = sorted(set(params) - declared)
-        if unknown:
-            parser.error(f"no notebook has the parameter {unknown[0]!r}")
 
     _kernel_env()
     if args.inplace:
