@@ -3,9 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# make report on your data: CORPUS=path and the names of your columns (all optional but CORPUS)
 CORPUS ?=
+TEXT ?=
+OUTLET ?=
+DATE ?=
+ID ?=
+TITLE ?=
+STORY ?=
+BY ?=
+REPORT_DIR ?= $(if $(CORPUS),build/report,build)
 
-.PHONY: setup test lint unit nbval lab report notebooks test-ui lexicon-table bench clean
+.PHONY: setup test lint unit docs nbval lab report notebooks test-ui lexicon-table bench clean
 
 setup: $(STAMP)
 
@@ -23,12 +32,16 @@ lint: setup
 unit: setup
 	$(BIN)/pytest -q tests
 
+docs: setup
+	$(BIN)/python scripts/build_docs.py build/docs
+
 nbval: setup
 	@if ls notebooks/*.ipynb >/dev/null 2>&1; then \
 	  $(BIN)/pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider notebooks; \
 	else echo "no notebooks yet"; fi
 
-test: lint unit nbval
+# docs before nbval: a docstring pdoc cannot render fails CI early
+test: lint unit docs nbval
 
 test-ui: setup
 	bash scripts/ui_setup.sh
@@ -44,7 +57,10 @@ notebooks: setup
 	$(BIN)/python scripts/run_notebooks.py --inplace
 
 report: setup
-	$(BIN)/python scripts/run_notebooks.py --report build $(if $(CORPUS),--corpus "$(CORPUS)")
+	$(BIN)/python scripts/run_notebooks.py --report $(REPORT_DIR) $(if $(CORPUS),--corpus "$(CORPUS)") \
+	  $(if $(TEXT),--text "$(TEXT)") $(if $(OUTLET),--outlet "$(OUTLET)") \
+	  $(if $(DATE),--date "$(DATE)") $(if $(ID),--id "$(ID)") $(if $(TITLE),--title "$(TITLE)") \
+	  $(if $(STORY),--story "$(STORY)") $(if $(BY),--by "$(BY)")
 
 lexicon-table: setup
 	$(BIN)/python -m biaskit.lexicon_table docs/lexicon.md

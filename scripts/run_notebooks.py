@@ -7,11 +7,19 @@
         of the notebook, and widget model ids blanked (they are random and point to widget
         state that is not saved). A notebook that fails is left as it was.
 
-    python scripts/run_notebooks.py --report build [--corpus PATH] [-p NAME VALUE ...]
+    python scripts/run_notebooks.py --report build [-p NAME VALUE ...]
         Executes copies with papermill into build/ (never over the committed notebooks) and
-        exports each as HTML. With --corpus, only 07_your_own_corpus runs, with
-        -p corpus_path PATH, and gives the comparison report of that corpus; -p sets any other
-        parameter (for example -p text_column body -p by lean).
+        exports each as HTML, with an index page.
+
+    python scripts/run_notebooks.py --report build/report --corpus PATH [--text COL]
+            [--outlet COL] [--date COL] [--id COL] [--title COL] [--story COL] [--by COL]
+        The report on your own data: the notebooks that make sense on any corpus
+        (USER_REPORT: 02, 04, 07) run with the papermill parameters corpus_path,
+        text_column, outlet_column, date_column, id_column, title_column, story_column and
+        by, which every notebook's parameters cell declares under the same names. The
+        corpus is read once first: a mapping to a column that does not exist, or a corpus
+        with no readable document, is one line on stderr and exit status 2.
+        -p sets any other parameter a notebook declares (for example -p metric stance_per_1k).
 
 Both use the kernel named python3 started with the Python that runs this script; run it with
 the project's .venv (``make notebooks`` / ``make report`` do). Exits 1 when a notebook fails,
@@ -31,7 +39,18 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 KERNEL = "python3"
-OWN_CORPUS = "07_your_own_corpus.ipynb"
+#: Notebooks that run in the report on a user's corpus (the others teach with the shipped
+#: corpus: one article, the classroom lesson, validation against annotations, the tour).
+USER_REPORT = ("02_compare_outlets", "04_distinctive_words", "07_your_own_corpus")
+#: Command-line option -> the notebooks' parameter for that column of the corpus.
+MAPPINGS = {
+    "text": "text_column",
+    "outlet": "outlet_column",
+    "date": "date_column",
+    "id": "id_column",
+    "title": "title_column",
+    "story": "story_column",
+}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TIMEOUT = 300
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -117,6 +136,46 @@ def _value(text: str):
         return text
 
 
+def declared_parameters(path: Path) -> set[str]:
+    """Names assigned in the notebook's cell tagged ``parameters``."""
+    import ast
+
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            tree = ast.parse(cell.source)
+            return {
+                t.id
+                for stmt in tree.body
+                if isinstance(stmt, ast.Assign)
+                for t in stmt.targets
+                if isinstance(t, ast.Name)
+            }
+    return set()
+
+
+class CorpusProblem(Exception):
+    """The corpus cannot make a report (the message is one line)."""
+
+
+def check_corpus(corpus: Path, mapping: dict[str, str], by: str) -> str:
+    """Read the corpus once as the notebooks will; a one-line summary, or CorpusProblem."""
+    from biaskit.corpus import CorpusError
+    from biaskit.escape import terminal
+    from biaskit.lesson.corpus_notes import load
+
+    try:
+        loaded = load(corpus, by=by, **mapping)
+    except CorpusError as exc:
+        raise CorpusProblem(terminal(" ".join(str(exc).split()))[:600]) from None
+    return (
+        f"{len(loaded.docs)} documents, {loaded.docs[by].nunique()} values of {by}, "
+        f"{len(loaded.rejected)} rejected, {len(loaded.skipped)} files skipped"
+    )
+
+
 def run_report(
     paths: list[Path], out_dir: Path, params: dict[str, object], timeout: int
 ) -> list[str]:
@@ -141,11 +200,12 @@ def run_report(
     for path in paths:
         target = out_dir / path.name
         start = time.perf_counter()
+        declared = declared_parameters(path)
         try:
             pm.execute_notebook(
                 str(path),
                 str(target),
-                parameters=params,
+                parameters={k: v for k, v in params.items() if k in declared},
                 kernel_name=KERNEL,
                 cwd=str(path.parent),
                 progress_bar=False,
@@ -178,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--inplace", action="store_true", help="re-execute notebooks in place")
     mode.add_argument("--report", metavar="DIR", type=Path, help="execute copies into DIR")
     parser.add_argument("--corpus", metavar="PATH", type=Path, help="with --report: your corpus")
+    for option, name in MAPPINGS.items():
+        parser.add_argument(
+            f"--{option}", metavar="COLUMN", help=f"with --corpus: your {option} column ({name})"
+        )
+    parser.add_argument("--by", metavar="COLUMN", help="with --corpus: the column to compare by")
     parser.add_argument(
         "-p",
         "--param",
@@ -185,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar=("NAME", "VALUE"),
-        help="with --report: a parameter for the notebooks, e.g. -p text_column body",
+        help="with --report: a parameter the notebooks declare, e.g. -p metric stance_per_1k",
     )
     parser.add_argument("--only", nargs="+", metavar="NAME", help="notebook names or prefixes")
     parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds per cell")
@@ -195,23 +260,41 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--corpus goes with --report")
     if args.param and args.report is None:
         parser.error("--param goes with --report")
+    mapping = {k: getattr(args, k) for k in MAPPINGS if getattr(args, k)}
+    if (mapping or args.by) and args.corpus is None:
+        parser.error("--text, --outlet, --date, --id, --title, --story and --by go with --corpus")
     paths = notebook_paths(args.only)
     if args.corpus is not None:
         if not args.corpus.exists():
             parser.error(f"--corpus {args.corpus}: no such file or folder")
-        paths = [p for p in paths if p.name == OWN_CORPUS]
+        paths = [p for p in paths if p.stem in USER_REPORT]
     if not paths:
         print(f"run_notebooks: no notebooks found in {NOTEBOOKS}", file=sys.stderr)
         return 1
+    params = {name: _value(value) for name, value in args.param}
+    if params:
+        declared = set().union(*(declared_parameters(p) for p in paths))
+        unknown = sorted(set(params) - declared)
+        if unknown:
+            parser.error(f"no notebook has the parameter {unknown[0]!r}")
+    if args.corpus is not None:
+        corpus = args.corpus.resolve()
+        start = time.perf_counter()
+        try:
+            summary = check_corpus(corpus, mapping, args.by or "outlet")
+        except CorpusProblem as exc:
+            print(f"run_notebooks: error: {exc}", file=sys.stderr)
+            return 2
+        print(f"{'corpus check':32s} {time.perf_counter() - start:5.1f} s  {summary}", flush=True)
+        params["corpus_path"] = str(corpus)
+        params.update({MAPPINGS[k]: v for k, v in mapping.items()})
+        if args.by:
+            params["by"] = args.by
 
     _kernel_env()
     if args.inplace:
         failures = run_inplace(paths, args.timeout)
     else:
-        corpus = args.corpus.resolve() if args.corpus is not None else None
-        params = {name: _value(value) for name, value in args.param}
-        if corpus is not None:
-            params["corpus_path"] = str(corpus)
         failures = run_report(paths, args.report.resolve(), params, args.timeout)
     if failures:
         print(f"run_notebooks: {len(failures)} of {len(paths)} notebooks failed:", file=sys.stderr)

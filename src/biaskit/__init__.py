@@ -12,6 +12,7 @@ from biaskit.corpus import (
 )
 from biaskit.datasets import fetch_babe, fetch_file, load_allsides, load_babe, load_mediacloud
 from biaskit.evaluate import evaluate, load_annotated
+from biaskit.exporting import export
 from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
@@ -37,6 +38,7 @@ __all__ = [
     "compare_pairs",
     "distinctive_terms",
     "evaluate",
+    "export",
     "fetch_babe",
     "fetch_file",
     "highlight",

@@ -348,7 +348,14 @@ class ScoreWriter:
 
         if self._parquet is None:
             table = pa.Table.from_pandas(df, preserve_index=False)
-            self._schema = table.schema
+            # a column empty in the first batch (no referent, no title yet) has Arrow's null
+            # type, which no later value fits: store it as text
+            schema = table.schema
+            for i, f in enumerate(schema):
+                if pa.types.is_null(f.type):
+                    schema = schema.set(i, f.with_type(pa.large_string()))
+            table = table.cast(schema)
+            self._schema = schema
             self._parquet = pq.ParquetWriter(str(self.path), self._schema)
         else:
             table = pa.Table.from_pandas(df, schema=self._schema, preserve_index=False)

@@ -53,17 +53,19 @@ def distinctive_terms(
         raise ValueError(f"{func}: prior_scale must be positive, not {prior_scale!r}")
     stops = STOPWORDS if stopwords is None else frozenset(w.lower() for w in stopwords)
     counts = _group_term_counts(scored, by, stops)
-    background = sum(counts.values(), Counter())
     contrasts = _contrasts(group, list(counts), func, by)
-    frames = [
-        _log_odds(counts[g], _sum_counts(counts, others), background, prior_scale, g)
-        for g, others in contrasts
-    ]
+    vocab = _Vocabulary(counts)
+    frames = []
+    for g, others in contrasts:
+        ci = vocab.vector(g)
+        # against all the rest: the background minus the group (exact integer counts)
+        cj = vocab.background - ci if len(others) == len(counts) - 1 else vocab.total(others)
+        keep = (ci >= min_count) & ((ci > 0) | (cj > 0))
+        frames.append(_log_odds(vocab, keep, ci, cj, prior_scale, g))
     cols = ["term", "group", "count", "log_odds", "z"]
     if not frames:
         return pd.DataFrame(columns=cols)
     out = pd.concat(frames, ignore_index=True)
-    out = out[out["count"] >= min_count]
     out = out.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
     return out.groupby("group", sort=False).head(top).reset_index(drop=True)[cols]
 
@@ -83,11 +85,31 @@ def _group_term_counts(
     return dict(sorted(counts.items(), key=lambda kv: str(kv[0])))
 
 
-def _sum_counts(counts: dict[Any, Counter[str]], groups: list[Any]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for g in groups:
-        total.update(counts[g])
-    return total
+class _Vocabulary:
+    """Every term of the corpus, sorted, with the corpus-wide (background) counts, and each
+    group's counts as a vector over it: one pass per group instead of one per contrast."""
+
+    def __init__(self, counts: dict[Any, Counter[str]]) -> None:
+        background: Counter[str] = Counter()
+        for c in counts.values():
+            background.update(c)
+        self.counts = counts
+        self.terms = np.array(sorted(background), dtype=object)
+        self.index = {t: i for i, t in enumerate(self.terms)}
+        self.background = np.array([background[t] for t in self.terms], dtype=float)
+        self.bg_total = int(sum(background.values()))
+
+    def vector(self, group: Any) -> np.ndarray:
+        out = np.zeros(len(self.terms))
+        for term, n in self.counts[group].items():
+            out[self.index[term]] = n
+        return out
+
+    def total(self, groups: list[Any]) -> np.ndarray:
+        out = np.zeros(len(self.terms))
+        for g in groups:
+            out += self.vector(g)
+        return out
 
 
 def _contrasts(
@@ -108,17 +130,15 @@ def _contrasts(
 
 
 def _log_odds(
-    yi: Counter[str], yj: Counter[str], background: Counter[str], a0: float, group: Any
+    vocab: _Vocabulary, keep: np.ndarray, ci: np.ndarray, cj: np.ndarray, a0: float, group: Any
 ) -> pd.DataFrame:
-    """Log-odds ratio and z-score of every term for one contrast."""
-    terms = sorted(set(yi) | set(yj))
-    bg_total = sum(background.values())
-    a = np.array([a0 * background[t] / bg_total for t in terms]) if terms else np.zeros(0)
-    ci = np.array([yi[t] for t in terms], dtype=float)
-    cj = np.array([yj[t] for t in terms], dtype=float)
-    ni, nj = sum(yi.values()), sum(yj.values())
+    """Log-odds ratio and z-score of the kept terms for one contrast."""
+    ni, nj = ci.sum(), cj.sum()
+    a = a0 * vocab.background[keep] / vocab.bg_total
+    ci, cj = ci[keep], cj[keep]
     delta = np.log((ci + a) / (ni + a0 - ci - a)) - np.log((cj + a) / (nj + a0 - cj - a))
     z = delta / np.sqrt(1 / (ci + a) + 1 / (cj + a))
     return pd.DataFrame(
-        {"term": terms, "group": group, "count": ci.astype(int), "log_odds": delta, "z": z}
-    )
+        {"term": vocab.terms[keep].tolist(), "group": group, "count": ci.astype(int),
+         "log_odds": delta, "z": z}
+    )  # fmt: skip

@@ -5,8 +5,10 @@ otherwise compute in a loop lives here, one job per module: :mod:`~biaskit.lesso
 (an article, two side by side, the neutral rewording), :mod:`~biaskit.lesson.widgets` (the
 classroom explorer), :mod:`~biaskit.lesson.narrate` (comparison tables in plain words),
 :mod:`~biaskit.lesson.summaries` and :mod:`~biaskit.lesson.tables` (tables for teachers),
-:mod:`~biaskit.lesson.errors` (validation), :mod:`~biaskit.lesson.teaching_corpus` (the
-datasheet's designed contrasts) and :mod:`~biaskit.lesson.at_scale` (the scaling checks).
+:mod:`~biaskit.lesson.errors` (validation), :mod:`~biaskit.lesson.corpus_notes` (the
+notebook's corpus: loading it, teaching corpus or not, prose from its numbers),
+:mod:`~biaskit.lesson.teaching_corpus` (the datasheet's designed contrasts) and
+:mod:`~biaskit.lesson.at_scale` (the scaling checks).
 The two charts live in :mod:`biaskit.plot` and are re-exported here.
 
 Everything returns a value (HTML, Markdown or a table) and prints nothing. Text from outside
@@ -21,6 +23,16 @@ from biaskit.lesson.articles import (
     side_by_side,
 )
 from biaskit.lesson.at_scale import replicate, same_results
+from biaskit.lesson.corpus_notes import (
+    describe_categories,
+    describe_corpus,
+    is_teaching_corpus,
+    load,
+    pair_note,
+    pick_pair,
+    reading_notes,
+    teaching_note,
+)
 from biaskit.lesson.errors import annotated_data, error_examples
 from biaskit.lesson.narrate import Markdown, describe_paired, describe_rates
 from biaskit.lesson.summaries import (
@@ -45,14 +57,21 @@ __all__ = [
     "article",
     "article_explorer",
     "compare_articles",
+    "describe_categories",
+    "describe_corpus",
     "describe_paired",
     "describe_rates",
     "designed_contrasts",
     "error_examples",
     "evaluation_chart",
     "explain",
+    "is_teaching_corpus",
+    "load",
     "naming_summary",
+    "pair_note",
+    "pick_pair",
     "pick_referent",
+    "reading_notes",
     "replicate",
     "rewrite_side_by_side",
     "same_results",
@@ -61,6 +80,7 @@ __all__ = [
     "show_article",
     "side_by_side",
     "table",
+    "teaching_note",
     "terms_table",
     "top_labels",
 ]

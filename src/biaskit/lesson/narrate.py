@@ -83,9 +83,10 @@ def describe_rates(table: pd.DataFrame, *, unit: str = "loaded words per 1,000 w
     ranked = table[enough].sort_values(["rate", "group"], ascending=[False, True], kind="stable")
     unranked = table[~enough]
     lines = [
-        f"Each rate is {unit}, pooled over the {by}'s articles (all its loaded words divided by "
-        f"all its words). The {ci:.0%} interval is the range the rate could plausibly be in, "
-        "found by resampling the articles (bootstrap); n is the number of articles.",
+        f"Each rate is {unit}, pooled over the {by}'s articles (the total weight of what is "
+        f"counted, divided by all their words). The {ci:.0%} interval is the range the rate "
+        "could plausibly be in, found by resampling the articles (bootstrap); n is the number "
+        "of articles.",
         "",
     ]
     for r in ranked.itertuples(index=False):
