@@ -53,3 +53,18 @@ def test_every_match_phrase_slices_back_and_contains_the_match():
         a, b = phrase_around(text, m.start, m.end)
         assert a <= m.start < m.end <= b
         assert text[a:b].strip() == text[a:b]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("По его словам, атака — это очередной теракт.", "ru"),
+        ("По их данным, это была провокация.", "ru"),
+        ("За його словами, це черговий терористичний удар.", "uk"),
+    ],
+)
+def test_according_to_with_a_possessive_pronoun_is_reported(text, language):
+    s = biaskit.score(text, language=language)
+    assert s.matches
+    assert all(m.voice == "reported" for m in s.matches)
+    assert s.loaded == 0
