@@ -28,7 +28,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-TOKEN = re.compile(r"\w+(?:[-'ʼ’]\w+)*")
+# A word masked with asterisks (бл*дь) is one token, kept as written, as in biaskit.lemmas.
+TOKEN = re.compile(r"\w+(?:\*+\w+)+|\w+(?:[-'ʼ’]\w+)*")
 POS = {
     "noun": {"NOUN"},
     "verb": {"VERB", "INFN", "GRND", "PRTF", "PRTS"},
@@ -44,6 +45,8 @@ def make_lemmatiser(code: str):
 
     @cache
     def parse(word: str) -> tuple[str, str]:
+        if "*" in word:
+            return word.lower(), "UNKN"
         p = morph.parse(word)[0]
         return p.normal_form.lower().replace("ё", "е"), str(p.tag)
 

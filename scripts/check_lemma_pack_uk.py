@@ -30,7 +30,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "src" / "biaskit" / "lang" / "uk"
-TOKEN = re.compile(r"\w+(?:[-'ʼ’]\w+)*")
+# A word masked with asterisks (бл*дь) is one token, kept as written, as in biaskit.lemmas.
+TOKEN = re.compile(r"\w+(?:\*+\w+)+|\w+(?:[-'ʼ’]\w+)*")
 APOS = str.maketrans({"’": "'", "ʼ": "'", "ё": "е", "Ё": "Е"})
 
 _morph = None
@@ -47,6 +48,8 @@ def morph():
 
 @cache
 def lemma(token: str) -> str:
+    if "*" in token:
+        return token.lower()
     tok = token.translate(APOS)
     return morph().parse(tok)[0].normal_form.lower().translate(APOS)
 

@@ -56,6 +56,7 @@ class Language:
     denial_verbs: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     opinion_markers: tuple[Phrase, ...] = ()
+    quoted_names: bool = False  # names of firms, units, works are quoted («Азов»): not scare quotes
     frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
     @property
@@ -93,6 +94,7 @@ _WORD_SETS = {
 _PHRASES = {"attribution_phrases", "negation_phrases", "opinion_markers"}
 _TEXT = {"code", "name", "name_native", "match", "lemmatizer"}
 _TUPLES = {"quote_pairs", "single_quote_pairs", "apostrophes"}
+_FLAGS = {"quoted_names"}
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -136,6 +138,10 @@ def load_language(code: str = "en") -> Language:
             continue
         if key in _TEXT:
             kwargs[key] = str(value)
+        elif key in _FLAGS:
+            if not isinstance(value, bool):
+                raise LanguageError(f"{where}: {key}: expected true or false")
+            kwargs[key] = value
         elif key in _TUPLES:
             kwargs[key] = tuple(_words(value, f"{where}: {key}"))
         elif key in _WORD_SETS:

@@ -3,16 +3,24 @@
 Each word of the normalised view is replaced by its lemma; words are joined by one space
 when only white space stood between them and by `` | `` otherwise, so no phrase matches
 across punctuation. Offsets found in the lemma text map back to the original text.
+
+A word masked with asterisks, as channels write obscenities (``бл*дь``, ``нах*й``), is one
+word, kept as written (no dictionary knows it), so the lexicon can list the masked forms.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from biaskit.morph import lemmatizer
 from biaskit.tokens import WORD_RE, match_view
 
 __all__ = ["LemmaView", "lemma_view"]
+
+# A word with asterisks inside (бл*дь), or else an ordinary word; used only when the text
+# has an asterisk, so ordinary text pays nothing.
+_MASKED_OR_WORD_RE = re.compile(r"\w++(?:\*++\w++)++|" + WORD_RE.pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +46,9 @@ def lemma_view(text: str, language: str) -> LemmaView:
     view = match_view(text)
     low = view.text
     lemma = lemmatizer(language)
-    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(low)]
-    lemmas = [lemma(low[a:b]) for a, b in spans]
+    words_re = _MASKED_OR_WORD_RE if "*" in low else WORD_RE
+    spans = [(m.start(), m.end()) for m in words_re.finditer(low)]
+    lemmas = [low[a:b] if "*" in low[a:b] else lemma(low[a:b]) for a, b in spans]
     back_of = view.to_original if view.squeezed else None
     pieces: list[str] = []
     back: dict[int, int] = {}

@@ -411,4 +411,8 @@ def _quote_kind(
     named = _NAME_BEFORE_RE.search(before) and _NAME_AFTER_RE.match(after)
     if _is_title(inner, lang.title_small_words) or named:
         return "mention", "title-or-nickname"
+    if lang.quoted_names and inner[:1].isupper() and WORD_RE.search(text, sent_start, a):
+        # Russian and Ukrainian quote proper names (бригада «Спартан», ООО «Вектор»); a
+        # capital inside a sentence marks a name, while scare quotes are lowercase («союзники»)
+        return "mention", "quoted-name"
     return "scare", "unattributed-short-quote"

@@ -56,6 +56,8 @@ MAX_JSON_DEPTH = 100
 MAX_FRONT_MATTER_CHARS = 65_536
 #: Files beside articles that are not articles (compared lowercased).
 SKIP_NAMES = frozenset({"readme.md", "story.md", "license.md", "datasheet.md", "changelog.md"})
+#: The same notes in another language: README-uk.md, datasheet.ru.md.
+_TRANSLATED_NOTE_RE = re.compile(r"(?:readme|datasheet)[-_.][a-z]{2}\.md")
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A file that is not a document (a README, a hidden file...), and why."""
@@ -345,7 +347,7 @@ def walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
             suffix = p.suffix.lower()
             if f.startswith("."):
                 yield p, "hidden file"
-            elif f.lower() in SKIP_NAMES:
+            elif f.lower() in SKIP_NAMES or _TRANSLATED_NOTE_RE.fullmatch(f.lower()):
                 yield p, "a note beside the articles, not an article"
             elif suffix not in READERS:
                 yield p, f"not a corpus format ({suffix or 'no suffix'})"

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from biaskit.categories import CATEGORIES, GRADES, measure_of
-from biaskit.context import RULE_NOTES, Context
+from biaskit.context import Context
 from biaskit.detect import detect_language
 from biaskit.language import load_language
 from biaskit.lexicon import Lexicon, load_lexicon
@@ -294,15 +294,22 @@ class Score:
         """A readable table: what was found, whose words, why it counts or not, what instead.
 
         Zero-weight matches (neutral reporting verbs, standard names) are left out
-        unless ``include_zero``.
+        unless ``include_zero``. ``context`` is in the text's language where its pack has
+        interface words; ``phrase`` is the clause the match governs
+        (:func:`biaskit.phrases.phrase_around`).
         """
         import pandas as pd
 
+        from biaskit.phrases import phrase_around
+        from biaskit.render import ui_words
+
+        ui = ui_words(self.language)
         rows = []
         for m in self.matches:
             if m.weight == 0 and not include_zero:
                 continue
-            context = "; ".join(RULE_NOTES.get(r, r) for r in m.rule.split("+") if r)
+            context = "; ".join(ui["rules"].get(r, r) for r in m.rule.split("+") if r)
+            pa, pb = phrase_around(self.text, m.start, m.end)
             rows.append(
                 {
                     "words": m.text,
@@ -311,14 +318,15 @@ class Score:
                     "weight": m.weight,
                     "voice": m.voice,
                     "counted": m.counted,
-                    "context": context or "the outlet's own words",
+                    "context": context or ui["words"]["own_words"],
                     "why": m.note,
                     "instead": "; ".join(m.neutral) if m.neutral else "—",
                     "offsets": f"{m.start}-{m.end}",
+                    "phrase": " ".join(self.text[pa:pb].split()),
                 }
             )
         columns = ["words", "category", "measure", "weight", "voice", "counted", "context",
-                   "why", "instead", "offsets"]
+                   "why", "instead", "offsets", "phrase"]
         return pd.DataFrame(rows, columns=columns)
 
     def rewrite_edits(self) -> list[Edit]:

@@ -1,0 +1,70 @@
+"""Russian and Ukrainian: quoted proper names, and the phrase a match governs."""
+
+from __future__ import annotations
+
+import pytest
+
+import biaskit
+from biaskit.phrases import phrase_around
+from biaskit.quotes import find_quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Бойцы бригады «Северный ветер» отбили атаку.", "ru", "mention"),
+        ("Западные «союзники» снова промолчали.", "ru", "scare"),
+        ("Волонтери фонду «Крила» передали генератори.", "uk", "mention"),
+        ("Наші «партнери» знову зволікають.", "uk", "scare"),
+    ],
+)
+def test_capitalised_quotes_are_names_lowercase_are_scare_quotes(text, language, kind):
+    (q,) = find_quotes(text, language)
+    assert q.kind == kind
+
+
+def test_english_quotes_keep_their_rules():
+    (q,) = find_quotes("The “Spartan” plan failed.", "en")
+    assert q.kind == "scare"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word", "phrase"),
+    [
+        ("Вчера, как сообщают, оккупанты снова обстреляли окраины города.", "ru",
+         "оккупанты", "оккупанты снова обстреляли окраины города"),
+        ("Окупанти знову обстріляли Харків: є поранені.", "uk",
+         "Окупанти", "Окупанти знову обстріляли Харків"),
+        ("Это был один два три четыре пять шесть семь восемь ужасный день.", "ru",
+         "ужасный", "три четыре пять шесть семь восемь ужасный день"),
+    ],
+)
+def test_phrase_is_the_clause_capped_at_six_words_each_side(text, language, word, phrase):
+    a = text.index(word)
+    pa, pb = phrase_around(text, a, a + len(word))
+    assert text[pa:pb] == phrase
+
+
+def test_every_match_phrase_slices_back_and_contains_the_match():
+    text = "Российские оккупанты, по данным ОВА, снова обстреляли Харьков!\nКиевский режим молчит."
+    s = biaskit.score(text, language="ru")
+    assert s.matches
+    for m in s.matches:
+        a, b = phrase_around(text, m.start, m.end)
+        assert a <= m.start < m.end <= b
+        assert text[a:b].strip() == text[a:b]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("По его словам, атака — это очередной теракт.", "ru"),
+        ("По их данным, это была провокация.", "ru"),
+        ("За його словами, це черговий терористичний удар.", "uk"),
+    ],
+)
+def test_according_to_with_a_possessive_pronoun_is_reported(text, language):
+    s = biaskit.score(text, language=language)
+    assert s.matches
+    assert all(m.voice == "reported" for m in s.matches)
+    assert s.loaded == 0
