@@ -15,6 +15,7 @@ from biaskit.evaluate import evaluate, load_annotated
 from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
+from biaskit.progress import dask_progress
 from biaskit.scale import read_corpus_dask, score_dask
 from biaskit.score import Match, Score, score
 from biaskit.scored import ScoredCorpus, match_frame, score_corpus, score_frame
@@ -35,6 +36,7 @@ __all__ = [
     "compare",
     "compare_paired",
     "compare_pairs",
+    "dask_progress",
     "distinctive_terms",
     "evaluate",
     "fetch_babe",
