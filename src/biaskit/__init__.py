@@ -1,6 +1,7 @@
 """biaskit: find, explain and compare loaded language in news text."""
 
 from biaskit.actors import actor_labels
+from biaskit.clean import Cleaned, CleanedCorpus, clean_corpus, clean_text
 from biaskit.compare import compare, compare_paired, compare_pairs, timeline_rates
 from biaskit.corpus import (
     CorpusError,
@@ -23,6 +24,8 @@ from biaskit.stream import iter_scores, score_stream
 from biaskit.terms import distinctive_terms
 
 __all__ = [
+    "Cleaned",
+    "CleanedCorpus",
     "CorpusError",
     "Entry",
     "Lexicon",
@@ -33,6 +36,8 @@ __all__ = [
     "ScoredCorpus",
     "actor_labels",
     "attribution_profile",
+    "clean_corpus",
+    "clean_text",
     "compare",
     "compare_paired",
     "compare_pairs",
