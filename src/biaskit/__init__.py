@@ -1,6 +1,7 @@
 """biaskit: find, explain and compare loaded language in news text."""
 
 from biaskit.actors import actor_labels
+from biaskit.calibrate import Calibration, calibrate
 from biaskit.clean import Cleaned, CleanedCorpus, clean_corpus, clean_text
 from biaskit.compare import compare, compare_paired, compare_pairs, timeline_rates
 from biaskit.corpus import (
@@ -24,6 +25,7 @@ from biaskit.stream import iter_scores, score_stream
 from biaskit.terms import distinctive_terms
 
 __all__ = [
+    "Calibration",
     "Cleaned",
     "CleanedCorpus",
     "CorpusError",
@@ -36,6 +38,7 @@ __all__ = [
     "ScoredCorpus",
     "actor_labels",
     "attribution_profile",
+    "calibrate",
     "clean_corpus",
     "clean_text",
     "compare",
