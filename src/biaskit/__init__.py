@@ -1,7 +1,8 @@
 """biaskit: find, explain and compare loaded language in news text."""
 
-from biaskit.actors import actor_labels
+from biaskit.actors import actor_labels, frequent_actors
 from biaskit.calibrate import Calibration, calibrate
+from biaskit.candidates import candidate_terms
 from biaskit.clean import Cleaned, CleanedCorpus, clean_corpus, clean_text
 from biaskit.compare import compare, compare_paired, compare_pairs, timeline_rates
 from biaskit.corpus import (
@@ -39,6 +40,7 @@ __all__ = [
     "actor_labels",
     "attribution_profile",
     "calibrate",
+    "candidate_terms",
     "clean_corpus",
     "clean_text",
     "compare",
@@ -49,6 +51,7 @@ __all__ = [
     "evaluate",
     "fetch_babe",
     "fetch_file",
+    "frequent_actors",
     "highlight",
     "iter_corpus",
     "iter_scores",

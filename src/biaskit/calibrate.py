@@ -179,8 +179,8 @@ def _features(
         counts: Counter[str] = Counter()
         total = 0.0
         for m in Score(text, lexicon).matches:
-            if not m.counted or m.measure != "loaded":
-                continue
+            if not m.counted or m.measure != "loaded" or m.weight <= 0:
+                continue  # weight-0 entries are deliberate neutral senses: shown, never counted
             total += m.weight
             counts[(m.category, m.term)] += 1
         per_text.append(counts)
@@ -217,7 +217,8 @@ def calibrate(
 ) -> Calibration:
     """Fit category and entry weights to annotated texts by cross-validated logistic regression.
 
-    ``annotated`` has a ``text`` column and a ``label`` column (1 biased, 0 not; rows without a
+    Only counted matches of weight above 0 are features (weight-0 entries are neutral senses
+    kept for comparison and stay 0). ``annotated`` has a ``text`` column and a ``label`` column (1 biased, 0 not; rows without a
     label are left out), such as :func:`biaskit.load_annotated` gives. Returns a
     :class:`Calibration` with the held-out ROC-AUC of the shipped weights and of the fitted
     model (each text scored by a model fitted on the other ``folds - 1`` folds), with
@@ -294,8 +295,8 @@ def _fitted_weights(
     for counts in per_text:
         for category, term in counts:
             entry = lex.get(term)
-            if entry is None or term in raw:
-                continue  # scare quotes and the like have no entry to reweigh
+            if entry is None or entry.category != category or term in raw:
+                continue  # scare quotes ("idiot" in quotes) are no entry to reweigh
             beta = coef.get(("category", category), 0.0) + coef.get(("term", term), 0.0)
             raw[term] = (category, entry.weight, max(beta, 0.0))
     shipped_total = sum(w * seen[t] for t, (_, w, _) in raw.items())
