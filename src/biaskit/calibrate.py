@@ -217,9 +217,9 @@ def calibrate(
 ) -> Calibration:
     """Fit category and entry weights to annotated texts by cross-validated logistic regression.
 
-    Only counted matches of weight above 0 are features (weight-0 entries are neutral senses
-    kept for comparison and stay 0). ``annotated`` has a ``text`` column and a ``label`` column (1 biased, 0 not; rows without a
-    label are left out), such as :func:`biaskit.load_annotated` gives. Returns a
+    ``annotated`` has a ``text`` column and a ``label`` column (1 biased, 0 not; rows without a
+    label are left out), such as :func:`biaskit.load_annotated` gives. Only counted matches
+    of weight above 0 are features (weight-0 entries are neutral senses and stay 0). Returns a
     :class:`Calibration` with the held-out ROC-AUC of the shipped weights and of the fitted
     model (each text scored by a model fitted on the other ``folds - 1`` folds), with
     stratified bootstrap intervals (:func:`biaskit.stats.roc_auc_ci`), and the weights of a
