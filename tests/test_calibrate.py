@@ -81,7 +81,7 @@ def test_overlay_of_packaged_entries_keeps_every_sense(tmp_path):
     """Entries sharing a form with a refitted one are written too, so none loses a form."""
     data = pd.DataFrame(
         {
-            "text": [f"The dictator lied about the vote {i}." for i in range(6)]
+            "text": [f"The fanatic lied about the vote {i}." for i in range(6)]
             + [f"The president spoke about the vote {i}." for i in range(6)],
             "label": [1] * 6 + [0] * 6,
         }
@@ -91,6 +91,11 @@ def test_overlay_of_packaged_entries_keeps_every_sense(tmp_path):
     shipped = biaskit.load_lexicon()
     assert len(overlay) == len(shipped)
     assert {e.term for e in overlay} == {e.term for e in shipped}
+    # "fanatic" has a weight-0 sense beside the counted one: it stays 0, each sense its own
+    senses = sorted(e.weight for e in overlay if e.term == "fanatic")
+    assert senses == sorted(e.weight for e in shipped if e.term == "fanatic")
+    assert senses[0] == 0
+    assert set(cal.weights["term"]) == {"fanatic", "lied"}
 
 
 def test_bad_input_names_the_column():

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["Calibration", "calibrate"]
 
 SUMMARY_COLUMNS = ["weights", "n_texts", "roc_auc", "roc_auc_low", "roc_auc_high"]
-WEIGHT_COLUMNS = ["term", "category", "n_matches", "shipped", "fitted", "change"]
+WEIGHT_COLUMNS = ["term", "category", "n_matches", "shipped", "fitted", "change", "note"]
 
 
 #: Inverse regularisation strengths tried by the inner cross-validation.
@@ -74,9 +74,9 @@ class Calibration:
     """The result of :func:`calibrate`: held-out ROC-AUC before and after, and fitted weights.
 
     ``summary``: one row for the shipped weights and one for the fitted model (held-out folds),
-    with bootstrap intervals. ``weights``: one row per lexicon entry seen in the data: term,
-    category, n_matches, shipped, fitted, change. Nothing here changes the lexicon in use;
-    :meth:`to_lexicon` writes an overlay for the user to load.
+    with bootstrap intervals. ``weights``: one row per lexicon entry (sense) seen in the data:
+    term, category, n_matches, shipped, fitted, change, note (which sense). Nothing here
+    changes the lexicon in use; :meth:`to_lexicon` writes an overlay for the user to load.
     """
 
     summary: pd.DataFrame
@@ -121,9 +121,11 @@ class Calibration:
         """
         import yaml
 
-        fitted = dict(zip(self.weights["term"], self.weights["fitted"], strict=True))
-        chosen = _with_siblings(self.lexicon, set(fitted))
-        items = [_entry_item(e, fitted.get(e.term, e.weight)) for e in chosen]
+        w = self.weights
+        keys = zip(w["category"], w["term"], w["note"], strict=True)
+        fitted = dict(zip(keys, w["fitted"], strict=True))
+        chosen = _with_siblings(self.lexicon, set(w["term"]))
+        items = [_entry_item(e, fitted.get(_key(e), e.weight)) for e in chosen]
         header = {
             "about": (
                 "Weights fitted by biaskit.calibrate (" + self.method + "). An overlay: load it "
@@ -134,6 +136,11 @@ class Calibration:
         p = Path(path)
         p.write_text(yaml.safe_dump(header, allow_unicode=True, sort_keys=False), "utf-8")
         return p
+
+
+def _key(e: Entry) -> tuple[str, str, str]:
+    """What tells one sense from another in a match: category, term and note."""
+    return e.category, e.term, e.note
 
 
 def _with_siblings(lexicon: Lexicon, terms: set[str]) -> list[Entry]:
@@ -182,10 +189,11 @@ def _features(
             if not m.counted or m.measure != "loaded" or m.weight <= 0:
                 continue  # weight-0 entries are deliberate neutral senses: shown, never counted
             total += m.weight
-            counts[(m.category, m.term)] += 1
+            counts[(m.category, m.term, m.note)] += 1
         per_text.append(counts)
         shipped.append(total)
-        seen.update({k[1]: n for k, n in counts.items()})
+        for (_, term, _), n in counts.items():
+            seen[term] += n
     return per_text, np.asarray(shipped), seen
 
 
@@ -195,7 +203,7 @@ def _matrix(
     index = {c: i for i, c in enumerate(columns)}
     x = np.zeros((len(per_text), len(columns)))
     for row, counts in enumerate(per_text):
-        for (category, term), n in counts.items():
+        for (category, term, _), n in counts.items():
             x[row, index[("category", category)]] += n
             if ("term", term) in index:
                 x[row, index[("term", term)]] += n
@@ -255,7 +263,7 @@ def calibrate(
             raise TypeError(f"{func}: row {row!r}: column {text!r} is not text: {value!r}")
     lex = lexicon if lexicon is not None else load_lexicon()
     per_text, shipped, seen = _features(list(data[text]), lex, progress)
-    categories = sorted({c for counts in per_text for c, _ in counts})
+    categories = sorted({key[0] for counts in per_text for key in counts})
     terms = sorted(t for t, n in seen.items() if n >= min_count)
     columns = [("category", c) for c in categories] + [("term", t) for t in terms]
     x = _matrix(per_text, columns)
@@ -272,7 +280,7 @@ def calibrate(
     ]  # fmt: skip
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     coef = _fit(x, y, seed, func).coef_[0] if x.shape[1] else np.zeros(0)
-    weights = _fitted_weights(lex, per_text, dict(zip(columns, coef, strict=True)), seen)
+    weights = _fitted_weights(lex, per_text, dict(zip(columns, coef, strict=True)))
     method = (
         f"L2 logistic regression on {len(categories)} category and {len(terms)} entry counts "
         f"(entries with at least {min_count} matches), {folds} folds, seed {seed}; "
@@ -285,27 +293,31 @@ def _fitted_weights(
     lex: Lexicon,
     per_text: list[Counter[Any]],
     coef: dict[tuple[str, str], float],
-    seen: Counter[str],
 ) -> pd.DataFrame:
     """Per entry seen: its coefficient (category + own), rescaled so the loaded total on this
     data stays the shipped one, clipped to 0..MAX_WEIGHT."""
     import pandas as pd
 
-    raw: dict[str, tuple[str, float, float]] = {}
+    entries = {_key(e): e for e in lex}
+    raw: dict[tuple[str, str, str], tuple[float, float]] = {}
+    n: Counter[tuple[str, str, str]] = Counter()
     for counts in per_text:
-        for category, term in counts:
-            entry = lex.get(term)
-            if entry is None or entry.category != category or term in raw:
+        for key, c in counts.items():
+            entry = entries.get(key)
+            if entry is None:
                 continue  # scare quotes ("idiot" in quotes) are no entry to reweigh
+            n[key] += c
+            category, term, _ = key
             beta = coef.get(("category", category), 0.0) + coef.get(("term", term), 0.0)
-            raw[term] = (category, entry.weight, max(beta, 0.0))
-    shipped_total = sum(w * seen[t] for t, (_, w, _) in raw.items())
-    fitted_total = sum(b * seen[t] for t, (_, _, b) in raw.items())
+            raw[key] = (entry.weight, max(beta, 0.0))
+    shipped_total = sum(w * n[k] for k, (w, _) in raw.items())
+    fitted_total = sum(b * n[k] for k, (_, b) in raw.items())
     scale = shipped_total / fitted_total if fitted_total > 0 else 0.0
     rows = []
-    for term, (category, shipped, beta) in sorted(raw.items()):
+    for (category, term, note), (shipped, beta) in sorted(raw.items()):
         fitted = round(min(MAX_WEIGHT, beta * scale), 2)
-        rows.append([term, category, seen[term], shipped, fitted, fitted - shipped])
+        rows.append([term, category, n[(category, term, note)], shipped, fitted,
+                     fitted - shipped, note])  # fmt: skip
     out = pd.DataFrame(rows, columns=WEIGHT_COLUMNS)
     out["change"] = out["change"].round(2)
     return out.sort_values(["n_matches", "term"], ascending=[False, True], ignore_index=True)
