@@ -88,3 +88,17 @@ def test_dask_progress_draws_a_bar(capsys):
         out = biaskit.score_dask(ddf, sentiment=False).compute(scheduler="threads")
     assert len(out) == 3
     assert "100%" in capsys.readouterr().err
+
+
+def test_iter_corpus_progress_true_counts_documents_read(tmp_path, capsys):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(
+        "\n".join(f'{{"id": "{i}", "outlet": "X", "text": "Text {i}."}}' for i in range(4)),
+        encoding="utf-8",
+    )
+    docs = list(biaskit.iter_corpus(path, progress=True))
+    assert [d["id"] for d in docs] == ["0", "1", "2", "3"]
+    err = capsys.readouterr().err
+    assert "reading" in err and "4doc" in err.replace(" ", "")
+    biaskit.load_corpus(path)  # loading whole corpora draws no bar of its own
+    assert capsys.readouterr().err == ""

@@ -107,7 +107,7 @@ def _batches(source: Any, batch_size: int, mapping: dict[str, str], encoding: st
             yield ("frame", source.iloc[start : start + batch_size], text_col)
         return
     if isinstance(source, str | os.PathLike):
-        items: Iterable[Any] = iter_corpus(source, **mapping, encoding=encoding)
+        items: Iterable[Any] = iter_corpus(source, **mapping, encoding=encoding, progress=False)
     elif isinstance(source, CorpusStream):
         items = source
     elif isinstance(source, Iterable):
