@@ -60,3 +60,11 @@ def test_bad_arguments_name_the_field(scored):
         biaskit.candidate_terms(scored, n=0)
     with pytest.raises(TypeError, match="score_corpus"):
         biaskit.candidate_terms(pd.DataFrame({"text": ["x"]}))
+
+
+def test_subjective_words_come_before_words_only_concentrated(scored):
+    out = biaskit.candidate_terms(scored, min_docs=3, by="outlet", min_z=0.1)
+    reasons = list(out["reason"])
+    assert reasons.index("concentrated") > max(
+        i for i, r in enumerate(reasons) if r.startswith("subjective")
+    )

@@ -111,3 +111,16 @@ def test_frequent_actors_table_feeds_actor_labels(news):
 def test_frequent_actors_checks_n(news):
     with pytest.raises(ValueError, match="n must be a whole number"):
         frequent_actors(news, n=0)
+
+
+def test_frequent_actors_leaves_out_institutions_and_keeps_relatives_apart():
+    texts = [
+        "The White House said Donald Trump met Melania Trump.",
+        "Donald Trump and Melania Trump left the White House. Trump spoke.",
+        "Donald Trump, Melania Trump and the Judiciary Committee met. Trump left.",
+    ]
+    df = pd.DataFrame({"id": list("abc"), "outlet": ["X", "X", "Y"], "text": texts})
+    table = frequent_actors(biaskit.score_corpus(df), n=5, min_count=3)
+    assert set(table["actor"]) == {"Donald Trump", "Melania Trump"}
+    trump = table[table["alias"] == "Trump"]
+    assert list(trump["actor"]) == ["Donald Trump"] and list(trump["count"]) == [2]

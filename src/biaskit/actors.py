@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -295,17 +297,29 @@ def _own_voice(scored: ScoredCorpus) -> dict[Any, list[tuple[int, int]]]:
     return out
 
 
+@cache
+def _not_people(language: str = "en") -> frozenset[str]:
+    """Words that mark a name as an institution or place (``lang/<code>/actors.yaml``)."""
+    import yaml
+
+    path = resources.files("biaskit").joinpath("lang", language, "actors.yaml")
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for w in doc["not_people"])
+
+
 def frequent_actors(scored: ScoredCorpus, *, n: int = 20, min_count: int = 3) -> pd.DataFrame:
     """A suggested actor table: the ``n`` people named most often in the outlets' own words.
 
     A name is a run of two or more capitalised words outside direct quotations, without the
-    titles and role nouns before it ("Russian President Vladimir Putin" -> "Vladimir Putin");
-    names that share a last word are one actor, under its most frequent full name, with the
-    last word alone as an alias too. Organisations and places that look like names ("White
-    House") come through: review the table, drop or merge rows, then pass it to
-    :func:`actor_labels` (``actors=``). Columns: actor, alias, count (full-name mentions of
-    the alias; for the last word alone, its own mentions); actors with at least
-    ``min_count`` full-name mentions, most mentioned first.
+    titles and role nouns before it ("Russian President Vladimir Putin" -> "Vladimir Putin"),
+    mentioned at least ``min_count`` times; names with a word of the language pack's
+    ``actors.yaml`` (institutions, places, outlets, page furniture: "White House", "Hide
+    Caption") are left out. Each actor is a full name; the last word alone is an alias of the
+    most frequent full name ending in it ("Trump" goes to "Donald Trump", not to "Melania
+    Trump"). Some organisations will still come through: review the table, drop or merge rows,
+    then pass it to :func:`actor_labels` (``actors=``). Columns: actor, alias, count (full-name
+    mentions; for the last word alone, its mentions without a first name); most mentioned
+    first.
     """
     func = "frequent_actors"
     scored = require_scored(scored, func)
@@ -329,16 +343,22 @@ def frequent_actors(scored: ScoredCorpus, *, n: int = 20, min_count: int = 3) ->
         words = name.split()
         shorter = [" ".join(words[i:]) for i in range(1, len(words) - 1)]
         merged[next((x for x in shorter if x in full), name)] += count
-    by_last: dict[str, Counter[str]] = {}
-    for name, count in merged.items():
-        by_last.setdefault(name.split()[-1], Counter())[name] = count
-    ranked = sorted(by_last.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    ranked = [(last, c) for last, c in ranked if sum(c.values()) >= min_count][:n]
+    things = _not_people()
+    kept = [
+        (name, c)
+        for name, c in merged.items()
+        if c >= min_count and not any(w.lower().strip("'’") in things for w in name.split())
+    ]
+    kept = sorted(kept, key=lambda kv: (-kv[1], kv[0]))[:n]
+    owner: dict[str, str] = {}  # last word -> the most frequent full name ending in it
+    for name, _ in kept:
+        owner.setdefault(name.split()[-1], name)
     rows = []
-    for last, names in ranked:
-        actor = min(names, key=lambda k: (-names[k], k))
-        for alias, count in sorted(names.items(), key=lambda kv: (-kv[1], kv[0])):
-            rows.append({"actor": actor, "alias": alias, "count": count})
+    for name, count in kept:
+        rows.append({"actor": name, "alias": name, "count": count})
+        last = name.split()[-1]
+        if owner[last] != name:
+            continue
         alone = _alias_regex([last])
         solo = sum(
             1
@@ -346,6 +366,7 @@ def frequent_actors(scored: ScoredCorpus, *, n: int = 20, min_count: int = 3) ->
             for m in alone.finditer(value)
             if not any(a <= m.start() < b for a, b in spans)
         )
-        if solo > sum(names.values()):
-            rows.append({"actor": actor, "alias": last, "count": solo - sum(names.values())})
+        named = sum(c for other, c in merged.items() if other.split()[-1] == last)
+        if solo > named:
+            rows.append({"actor": name, "alias": last, "count": solo - named})
     return pd.DataFrame(rows, columns=["actor", "alias", "count"])

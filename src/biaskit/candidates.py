@@ -100,7 +100,7 @@ def candidate_terms(
     n: int = 50,
     min_docs: int = 3,
     by: str | None = "outlet",
-    min_subjectivity: float = 0.5,
+    min_subjectivity: float = 0.6,
     min_z: float = 3.0,
     lexicon: Lexicon | None = None,
     stopwords: Iterable[str] | None = None,
@@ -115,7 +115,9 @@ def candidate_terms(
     (``by=None``: subjectivity only). Columns: term, count, n_docs, subjectivity, polarity
     (NaN when TextBlob does not know the word), top_group and z (the group where it is most
     typical), reason ("subjective", "concentrated" or both), examples (up to ``examples``
-    sentences, each "id: sentence"). The ``n`` candidates in most documents come first.
+    sentences, each "id: sentence"). Subjective words come first (those also concentrated
+    first of all), by number of documents; then words only concentrated in a group, by z
+    (these include names and topics: the reviewer decides).
     """
     func = "candidate_terms"
     scored = require_scored(scored, func)
@@ -164,7 +166,15 @@ def candidate_terms(
             }
         )
     out = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS[:-1])
-    out = out.sort_values(["n_docs", "count", "term"], ascending=[False, False, True])
+    order = {"subjective and concentrated": 0, "subjective": 1, "concentrated": 2}
+    out = out.assign(
+        _order=out["reason"].map(order),
+        _rank=[-z if r == "concentrated" else -d for r, z, d in
+               zip(out["reason"], out["z"], out["n_docs"], strict=True)],
+    )  # fmt: skip
+    out = out.sort_values(["_order", "_rank", "term"], kind="stable").drop(
+        columns=["_order", "_rank"]
+    )
     out = out.head(n).reset_index(drop=True)
     found = _examples(scored, list(out["term"]), examples, width=160)
     out["examples"] = [found[t] for t in out["term"]]
