@@ -124,3 +124,10 @@ def test_frequent_actors_leaves_out_institutions_and_keeps_relatives_apart():
     assert set(table["actor"]) == {"Donald Trump", "Melania Trump"}
     trump = table[table["alias"] == "Trump"]
     assert list(trump["actor"]) == ["Donald Trump"] and list(trump["count"]) == [2]
+
+
+def test_frequent_actors_reads_a_possessive_as_the_name():
+    texts = ["Olaf Scholz's plan failed.", "Olaf Scholz spoke.", "Olaf Scholz’s aide left."]
+    df = pd.DataFrame({"id": list("abc"), "outlet": ["X", "X", "Y"], "text": texts})
+    table = frequent_actors(biaskit.score_corpus(df), min_count=3)
+    assert list(table["alias"]) == ["Olaf Scholz"] and list(table["count"]) == [3]

@@ -281,6 +281,8 @@ def _names_in(text: str, skip: frozenset[str]) -> Iterator[tuple[int, str]]:
         words = m.group().split()
         cut = max((i + 1 for i, w in enumerate(words) if w.lower().strip("'’") in skip), default=0)
         kept = words[cut:]
+        if kept:
+            kept[-1] = _POSSESSIVE_END.sub("", kept[-1])  # "Donald Trump's" is "Donald Trump"
         while kept and kept[-1].lower() in skip:
             kept.pop()
         if len(kept) >= 2:
