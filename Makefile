@@ -22,8 +22,8 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("biaskit needs Python 3.11+, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
-	$(BIN)/uv pip install --python $(BIN)/python --quiet -e ".[notebooks,dev,dask,ui]" \
-	  || $(BIN)/python -m pip install --quiet -e ".[notebooks,dev,dask,ui]"
+	$(BIN)/uv pip install --python $(BIN)/python --quiet -e ".[notebooks,dev,dask,ui,research]" \
+	  || $(BIN)/python -m pip install --quiet -e ".[notebooks,dev,dask,ui,research]"
 	touch $(STAMP)
 
 lint: setup
@@ -37,7 +37,7 @@ docs: setup
 
 nbval: setup
 	@if ls notebooks/*.ipynb >/dev/null 2>&1; then \
-	  $(BIN)/pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider notebooks; \
+	  TQDM_DISABLE=1 $(BIN)/pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider notebooks; \
 	else echo "no notebooks yet"; fi
 
 # docs before nbval: a docstring pdoc cannot render fails CI early

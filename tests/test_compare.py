@@ -66,6 +66,7 @@ def test_sorted_by_rate_and_columns(scored):
     out = C.compare(scored, n_boot=50, min_docs=2)
     assert list(out.columns) == [
         "group", "n_docs", "n_clusters", "n_words", "rate", "ci_low", "ci_high", "enough",
+        "quoted_share",
     ]  # fmt: skip
     assert list(out["rate"]) == sorted(out["rate"], reverse=True)
     assert out["enough"].all()
@@ -454,3 +455,22 @@ def test_bad_metric_and_list_groups_are_clear_errors(scored):
     listed = scored.assign(tags=[["a", "b"]] * len(scored))
     with pytest.raises(TypeError, match="lists or mappings"):
         C.compare(listed, by="tags")
+
+
+def test_quoted_share_beside_the_rate():
+    """An outlet that is mostly quotation shows a high quoted share; the share is pooled."""
+    quoting = "“The dictator lied about the whole war and the vote,” the senator said."
+    own = "The dictator spoke to the press on Monday about the vote in the city."
+    df = pd.DataFrame({"outlet": ["Q", "Q", "Q", "O", "O", "O"], "text": [quoting] * 3 + [own] * 3})
+    scored = biaskit.score_corpus(df)
+    out = C.compare(scored, n_boot=50, min_docs=2).set_index("group")
+    assert out.loc["Q", "quoted_share"] > 0.6
+    assert out.loc["O", "quoted_share"] == 0
+    docs = scored.docs[scored.docs["outlet"] == "Q"]
+    expected = (docs["quoted_share"] * docs["n_words"]).sum() / docs["n_words"].sum()
+    assert out.loc["Q", "quoted_share"] == pytest.approx(expected)
+
+
+def test_quoted_share_is_nan_without_the_column(scored):
+    out = C.compare(scored.drop(columns=["quoted_share"]), n_boot=20, min_docs=2)
+    assert out["quoted_share"].isna().all()

@@ -188,7 +188,7 @@ def test_actor_labels_descriptors(toy_lex):
             ],
         }
     )
-    out = A.actor_labels(biaskit.score_corpus(corpus, lexicon=toy_lex))
+    out = A.actor_labels(biaskit.score_corpus(corpus, lexicon=toy_lex), A.DEFAULT_ACTORS)
     assert list(out.columns) == ["group", "actor", "descriptor", "count", "loaded_terms"]
     got = {(r.group, r.actor, r.descriptor): r for r in out.itertuples()}
     assert ("A", "Putin", "kremlin dictator") in got
@@ -254,7 +254,7 @@ def test_scare_quotes_counts_and_pooled_rate(toy_lex):
         lambda s: T.distinctive_terms(s, min_count=1),
         lambda s: F.naming_shares(s),
         lambda s: F.attribution_profile(s),
-        lambda s: A.actor_labels(s),
+        lambda s: A.actor_labels(s, A.DEFAULT_ACTORS),
         lambda s: F.scare_quotes(s),
     ],
 )
@@ -285,6 +285,6 @@ def test_analyses_never_score_again(scored, monkeypatch):
     F.naming_shares(scored)
     F.attribution_profile(scored, speaker=True)
     F.scare_quotes(scored)
-    A.actor_labels(scored)
+    A.actor_labels(scored, A.DEFAULT_ACTORS)
 
 

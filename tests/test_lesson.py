@@ -274,3 +274,15 @@ def test_show_article_escapes_outlet_and_title():
     assert "<img" not in html and "<script>" not in html
     assert "&lt;script&gt;" in html
     assert html.startswith(f'<div class="{escape.NO_MATH_CLASS}">')
+
+
+def test_describe_rates_says_when_a_group_is_mostly_quotation():
+    quoting = "“The dictator lied about the whole war and the vote,” the senator said."
+    own = "The dictator spoke to the press on Monday about the vote in the city."
+    df = pd.DataFrame({"outlet": ["Q"] * 3 + ["O"] * 3, "text": [quoting] * 3 + [own] * 3})
+    table = biaskit.compare(biaskit.score_corpus(df), n_boot=50, min_docs=2)
+    text = lesson.describe_rates(table)
+    q_line = next(line for line in text.splitlines() if line.startswith("- **Q**"))
+    o_line = next(line for line in text.splitlines() if line.startswith("- **O**"))
+    assert "mostly quotation" in q_line and "inside direct quotes" in q_line
+    assert "quotation" not in o_line

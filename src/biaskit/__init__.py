@@ -1,6 +1,9 @@
 """biaskit: find, explain and compare loaded language in news text."""
 
-from biaskit.actors import actor_labels
+from biaskit.actors import actor_labels, frequent_actors
+from biaskit.calibrate import Calibration, calibrate
+from biaskit.candidates import candidate_terms
+from biaskit.clean import Cleaned, CleanedCorpus, clean_corpus, clean_text
 from biaskit.compare import compare, compare_paired, compare_pairs, timeline_rates
 from biaskit.corpus import (
     CorpusError,
@@ -16,6 +19,7 @@ from biaskit.exporting import export
 from biaskit.framing import attribution_profile, naming_shares, scare_quotes
 from biaskit.highlight import highlight
 from biaskit.lexicon import Entry, Lexicon, LexiconError, load_lexicon
+from biaskit.progress import dask_progress
 from biaskit.scale import read_corpus_dask, score_dask
 from biaskit.score import Match, Score, score
 from biaskit.scored import ScoredCorpus, match_frame, score_corpus, score_frame
@@ -23,6 +27,9 @@ from biaskit.stream import iter_scores, score_stream
 from biaskit.terms import distinctive_terms
 
 __all__ = [
+    "Calibration",
+    "Cleaned",
+    "CleanedCorpus",
     "CorpusError",
     "Entry",
     "Lexicon",
@@ -33,14 +40,20 @@ __all__ = [
     "ScoredCorpus",
     "actor_labels",
     "attribution_profile",
+    "calibrate",
+    "candidate_terms",
+    "clean_corpus",
+    "clean_text",
     "compare",
     "compare_paired",
     "compare_pairs",
+    "dask_progress",
     "distinctive_terms",
     "evaluate",
     "export",
     "fetch_babe",
     "fetch_file",
+    "frequent_actors",
     "highlight",
     "iter_corpus",
     "iter_scores",

@@ -1,5 +1,6 @@
 """Comparing groups of documents: pooled rates with bootstrap intervals, differences between
-groups, rates over time, and paired comparisons on the same stories.
+groups and rates over time (paired comparisons on the same stories: :mod:`biaskit.paired`,
+re-exported here).
 
 Every function takes the output of :func:`biaskit.score_frame` (document metadata plus metric
 columns) and returns a tidy DataFrame, one row per observation. The statistics live in
@@ -20,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from biaskit.paired import ALL_OTHERS, compare_paired
 from biaskit.stats import (
     POOLED_METRICS,
     adjust_p,
@@ -28,16 +30,16 @@ from biaskit.stats import (
     check_resampling,
     cluster_bootstrap_ratio,
     group_rng,
+    level_or_ci,
     numerator_denominator,
     percentile_interval,
     ratio_of_sums,
-    ratios,
     sign_flip_p,
 )
 from biaskit.tables import docs_of, need_columns
 
 __all__ = [
-    "ALL_OTHERS",
+    "ALL_OTHERS",  # re-exported from biaskit.paired
     "MIN_DOCS",
     "POOLED_METRICS",
     "compare",
@@ -49,8 +51,6 @@ __all__ = [
 
 #: Default least number of documents a group needs for an interval and a rank.
 MIN_DOCS = 5
-#: ``reference`` value shown by :func:`compare_paired` when comparing with all other groups.
-ALL_OTHERS = "(all others)"
 
 RATE_COLUMNS = [
     "group", "n_docs", "n_clusters", "n_words", "rate", "ci_low", "ci_high", "enough",
@@ -61,20 +61,6 @@ PAIR_COLUMNS = [
 ]  # fmt: skip
 
 # --- arguments ---------------------------------------------------------------------------
-
-
-def _level(level: float, ci: float | None, func: str) -> float:
-    """``level``, or the deprecated ``ci`` (with a FutureWarning)."""
-    if ci is None:
-        return level
-    warnings.warn(
-        f"{func}: ci= is deprecated and will be removed; use level= (same meaning)",
-        FutureWarning,
-        stacklevel=3,
-    )
-    if level not in (0.95, ci):
-        raise ValueError(f"{func}: give level= only (ci= is its old name), not both")
-    return ci
 
 
 def _check(scored: pd.DataFrame, func: str, by: str, cluster: str | None, min_docs: int) -> None:
@@ -199,12 +185,14 @@ def compare(
 
     Columns: group, n_docs, n_clusters (distinct ``cluster`` values, or n_docs), n_words,
     rate, ci_low, ci_high, enough (n_docs >= ``min_docs`` and, with a cluster, at least 2
-    clusters). Groups without enough data have no interval and no rank: they come after the
-    ranked groups (highest rate first), by name, and a UserWarning names them.
+    clusters), quoted_share (share of the group's words inside direct quotations, pooled: read
+    the own-voice rate beside it, since quoted words are not the outlet's). Groups without
+    enough data have no interval and no rank: they come after the ranked groups (highest rate
+    first), by name, and a UserWarning names them.
     """
     scored = docs_of(scored)
     func = "compare"
-    level = _level(level, ci, func)
+    level = level_or_ci(level, ci, func)
     check_resampling(level, n_boot, seed, func)
     _check(scored, func, by, cluster, min_docs)
     opts = dict(
@@ -213,8 +201,21 @@ def compare(
     rows, _ = _rates(scored, scored[by], func, **opts)
     _warn_small(rows, func, min_docs, cluster)
     out = pd.DataFrame(_ranked(rows), columns=RATE_COLUMNS)
+    out["quoted_share"] = out["group"].map(_quoted_shares(scored, by)).astype(float)
     out.attrs.update(by=by, **opts, ci=level, method=_method(metric, cluster, level, n_boot, seed))
     return out
+
+
+def _quoted_shares(scored: pd.DataFrame, by: str) -> dict[Any, float]:
+    """Per group: the share of its words inside direct quotations, pooled (quoted words of
+    all its documents / all its words); NaN without ``quoted_share`` and ``n_words``."""
+    if not {"quoted_share", "n_words"} <= set(scored.columns):
+        return {}
+    words = scored["n_words"].to_numpy(float)
+    quoted = scored["quoted_share"].to_numpy(float) * words
+    return {
+        g: ratio_of_sums(quoted[pos], words[pos]) for g, pos in _group_positions(scored[by]).items()
+    }
 
 
 def compare_pairs(
@@ -327,103 +328,3 @@ def timeline_rates(
 
 def _sort_key(col: pd.Series) -> pd.Series:
     return col.astype(str) if col.name == "group" else col
-
-
-# --- paired comparison on the same stories -----------------------------------------------
-
-
-def compare_paired(
-    scored: pd.DataFrame,
-    *,
-    by: str = "outlet",
-    pair: str = "story",
-    reference: str | None = None,
-    metric: str = "loaded_per_1k",
-    level: float = 0.95,
-    n_boot: int = 2000,
-    n_perm: int = 10000,
-    seed: int = 0,
-    details: bool = False,
-    ci: float | None = None,
-) -> pd.DataFrame:
-    """Compare groups on the same stories: per-story differences, their mean, CI and p-value.
-
-    For each group and each value of ``pair`` it covers: the group's rate on that story
-    (pooled within group and story) minus the reference rate on the same story. With
-    ``reference=None`` the reference is all *other* groups pooled on that story; with a group
-    name it is that group (only stories both cover). ``ci=`` is the deprecated name of
-    ``level``.
-
-    Summary columns: group, reference, n_pairs, mean_diff, ci_low, ci_high (bootstrap over
-    stories) and p_value (two-sided sign-flip permutation test of the mean difference: exact
-    over all 2**n sign patterns when n_pairs <= 16, else ``n_perm`` random flips plus the
-    observed one). Fewer than 2 stories give no interval and no p-value (NaN). Each group
-    draws from its own stream (:func:`biaskit.stats.group_rng`). ``details=True`` returns the
-    per-story table instead: group, reference, pair, rate, reference_rate, diff.
-    """
-    scored = docs_of(scored)
-    func = "compare_paired"
-    level = _level(level, ci, func)
-    need_columns(scored, func, by, pair)
-    check_resampling(level, n_boot, seed, func)
-    table = _paired_table(scored, by=by, pair=pair, reference=reference, metric=metric)
-    if details:
-        table.attrs.update(metric=metric, by=by, pair=pair)
-        return table
-    rows = []
-    for g, sub in table.groupby("group", sort=True):
-        diffs = sub["diff"].to_numpy(float)
-        low = high = p = math.nan
-        if len(diffs) >= 2:
-            rng = group_rng(seed, g)
-            boot = bootstrap_ratio(diffs, np.ones(len(diffs)), n_boot=n_boot, rng=rng)
-            low, high = percentile_interval(boot, level)
-            p = sign_flip_p(diffs, n_perm=n_perm, rng=rng)
-        rows.append([g, len(diffs), float(diffs.mean()), low, high, p])
-    cols = ["group", "n_pairs", "mean_diff", "ci_low", "ci_high", "p_value"]
-    out = pd.DataFrame(rows, columns=cols)
-    out.insert(1, "reference", ALL_OTHERS if reference is None else reference)
-    out = out.sort_values(["mean_diff", "group"], ascending=[False, True], kind="stable")
-    out = out.reset_index(drop=True)
-    out.attrs.update(metric=metric, by=by, pair=pair, level=level, n_boot=n_boot, seed=seed)
-    out.attrs["method"] = (
-        f"mean of per-{pair} differences; {level:.0%} percentile bootstrap over {pair} values, "
-        f"{n_boot} resamples, seed {seed} per group; sign-flip p-value"
-    )
-    return out
-
-
-def _paired_table(
-    scored: pd.DataFrame, *, by: str, pair: str, reference: str | None, metric: str
-) -> pd.DataFrame:
-    """Per group and story: rate, reference rate and difference."""
-    num, den = numerator_denominator(scored, metric, "compare_paired")
-    cells = (
-        pd.DataFrame({"group": scored[by].to_numpy(), "pair": scored[pair].to_numpy()})
-        .assign(num=num, den=den)
-        .dropna(subset=["group", "pair"])
-        .groupby(["group", "pair"], sort=True)[["num", "den"]]
-        .sum()
-        .reset_index()
-    )
-    groups = sorted(cells["group"].unique())
-    if reference is not None and reference not in groups:
-        raise ValueError(
-            f"compare_paired: reference {reference!r} is not a value of column {by!r}; "
-            f"values are {groups}"
-        )
-    cells["rate"] = ratios(cells["num"], cells["den"])
-    if reference is None:
-        totals = cells.groupby("pair")[["num", "den"]].transform("sum")
-        ref_rate = ratios(totals["num"] - cells["num"], totals["den"] - cells["den"])
-        table = cells.assign(reference=ALL_OTHERS, reference_rate=ref_rate)
-    else:
-        ref = cells.loc[cells["group"] == reference, ["pair", "rate"]]
-        table = cells[cells["group"] != reference].merge(
-            ref.rename(columns={"rate": "reference_rate"}), on="pair", how="inner"
-        )
-        table["reference"] = reference
-    table = table.dropna(subset=["rate", "reference_rate"])
-    table = table.assign(diff=table["rate"] - table["reference_rate"])
-    cols = ["group", "reference", "pair", "rate", "reference_rate", "diff"]
-    return table[cols].sort_values(["group", "pair"]).reset_index(drop=True)

@@ -36,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from biaskit.progress import progress_bar, wants_progress
 from biaskit.readers import Skipped, scan
 from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw, documents_frame
 from biaskit.textio import Options, check_encoding
@@ -102,6 +103,7 @@ class CorpusStream(Iterator[dict[str, Any]]):
         encoding: str,
         errors: Literal["raise", "collect"],
         date_formats: Sequence[str] = (),
+        progress: bool | None = False,
     ) -> None:
         if errors not in ("raise", "collect"):
             raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
@@ -114,8 +116,23 @@ class CorpusStream(Iterator[dict[str, Any]]):
             if not p.exists():
                 raise CorpusError(f"{p}: no such file or folder", file=str(p))
         self._events = (event for p in paths for event in scan(p, self.options))
+        self._bar = (
+            progress_bar(self._docs(), progress=True, desc="reading")
+            if wants_progress(progress)
+            else None
+        )
 
     def __next__(self) -> dict[str, Any]:
+        return next(self._bar) if self._bar is not None else self._next_doc()
+
+    def _docs(self) -> Iterator[dict[str, Any]]:
+        while True:
+            try:
+                yield self._next_doc()
+            except StopIteration:
+                return
+
+    def _next_doc(self) -> dict[str, Any]:
         for event in self._events:
             if isinstance(event, Raw):
                 try:
@@ -181,16 +198,18 @@ def iter_corpus(
     encoding: str = "utf-8",
     errors: Literal["raise", "collect"] = "raise",
     date_formats: Sequence[str] = (),
+    progress: bool | None = None,
 ) -> CorpusStream:
     """Stream documents one at a time as dicts (for corpora too large for memory).
 
     Takes the arguments of :func:`load_corpus`. Each document has the schema columns
     (``date`` a naive ``datetime`` or None), the other fields, and ``source`` last.
     With ``errors="raise"`` the first bad document raises :class:`CorpusError`; with
-    ``errors="collect"`` it is kept in the stream's ``rejected`` list instead.
+    ``errors="collect"`` it is kept in the stream's ``rejected`` list instead. ``progress``
+    draws a bar counting documents read (None: when someone can see it).
     """
     mapping = mapping_of(text=text, outlet=outlet, date=date, id=id, title=title, story=story)
-    return CorpusStream(_paths(path), mapping, encoding, errors, date_formats)
+    return CorpusStream(_paths(path), mapping, encoding, errors, date_formats, progress)
 
 
 def load_corpus(
@@ -221,7 +240,7 @@ def load_corpus(
     """
     stream = iter_corpus(
         path, text=text, outlet=outlet, date=date, id=id, title=title, story=story,
-        encoding=encoding, date_formats=date_formats,
+        encoding=encoding, date_formats=date_formats, progress=False,
     )  # fmt: skip
     return documents_frame(stream)
 
@@ -248,7 +267,7 @@ def read_corpus(
     """
     stream = iter_corpus(
         path, text=text, outlet=outlet, date=date, id=id, title=title, story=story,
-        encoding=encoding, errors="collect", date_formats=date_formats,
+        encoding=encoding, errors="collect", date_formats=date_formats, progress=False,
     )  # fmt: skip
     docs = documents_frame(stream)
     return LoadResult(docs, stream.rejected_frame(), stream.skipped_frame())

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from biaskit.corpus import CorpusError
 from biaskit.lexicon import Lexicon, load_lexicon
+from biaskit.progress import progress_bar
 from biaskit.score import Score
 from biaskit.stats import check_resampling, most_common, roc_auc, roc_auc_ci
 from biaskit.text import WORD_RE
@@ -228,6 +229,7 @@ def evaluate(
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
+    progress: bool | None = None,
 ) -> Evaluation:
     """Agreement of biaskit (and baselines) with annotated sentences.
 
@@ -241,6 +243,7 @@ def evaluate(
     precision and the most frequent false positives and false negatives. The score counts
     what :func:`biaskit.score` counts (own voice, not negated, the ``loaded`` measure);
     ``voices``, ``count_negated`` and ``measures=("loaded", "stance")`` count more.
+    ``progress`` draws a bar per method (None: when someone can see it).
     """
     import pandas as pd
 
@@ -275,7 +278,9 @@ def evaluate(
         cat_tp: Counter[str] = Counter()
         cat_n: Counter[str] = Counter()
         flagged_all = []
-        for text, gold in zip(texts, golds, strict=True):
+        pairs = zip(texts, golds, strict=True)
+        bar = progress_bar(pairs, progress=progress, total=len(texts), desc=name, unit="sentence")
+        for text, gold in bar:
             value, flagged, cats = method(text)
             scores.append(value)
             flagged_all.append(flagged)

@@ -24,6 +24,7 @@ from biaskit.categories import CATEGORIES, GRADES
 from biaskit.detect import detect_language
 from biaskit.language import available_languages
 from biaskit.lexicon import Lexicon, load_lexicon
+from biaskit.progress import progress_bar
 from biaskit.quotes import quote_term
 from biaskit.score import MATCH_COLUMNS, Score
 from biaskit.tokens import word_counts
@@ -212,6 +213,7 @@ def score_corpus(
     voices: Iterable[str] | None = None,
     count_negated: bool = False,
     sentiment: bool = False,
+    progress: bool | None = None,
 ) -> ScoredCorpus:
     """Score every document of ``corpus`` once: documents, matches and quotes.
 
@@ -221,7 +223,8 @@ def score_corpus(
     document uses its ``language`` column where that names a pack, else the language
     detected from its text (:func:`biaskit.detect.detect_language`). The counting options
     are those of :func:`biaskit.score`.
-    ``sentiment=True`` adds TextBlob polarity and subjectivity (slower).
+    ``sentiment=True`` adds TextBlob polarity and subjectivity (slower). ``progress`` draws
+    a bar (None: when someone can see it; see :func:`biaskit.progress.wants_progress`).
     """
     import pandas as pd
 
@@ -240,9 +243,9 @@ def score_corpus(
     summaries: list[dict[str, Any]] = []
     match_rows: list[tuple] = []
     quote_rows: list[tuple] = []
-    for s, m in zip(
-        _scores(corpus, text, "score_corpus", lexicon, language, options), meta, strict=True
-    ):
+    scores = _scores(corpus, text, "score_corpus", lexicon, language, options)
+    bar = progress_bar(scores, progress=progress, total=len(corpus), desc="scoring")
+    for s, m in zip(bar, meta, strict=True):
         summaries.append(s.summary(sentiment=sentiment))
         keys = tuple(m[c] for c in carry)
         match_rows.extend(keys + match.row() for match in s.matches)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import warnings
 import zlib
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
@@ -32,6 +33,7 @@ __all__ = [
     "check_resampling",
     "cluster_bootstrap_ratio",
     "group_rng",
+    "level_or_ci",
     "most_common",
     "numerator_denominator",
     "percentile_interval",
@@ -109,6 +111,20 @@ def _array(values: Iterable[float], dtype: type) -> np.ndarray:
 
 
 # --- arguments and random streams --------------------------------------------------------
+
+
+def level_or_ci(level: float, ci: float | None, func: str) -> float:
+    """``level``, or the deprecated ``ci`` (with a FutureWarning naming ``func``)."""
+    if ci is None:
+        return level
+    warnings.warn(
+        f"{func}: ci= is deprecated and will be removed; use level= (same meaning)",
+        FutureWarning,
+        stacklevel=3,
+    )
+    if level not in (0.95, ci):
+        raise ValueError(f"{func}: give level= only (ci= is its old name), not both")
+    return ci
 
 
 def check_resampling(level: float, n_boot: int, seed: int, func: str) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from biaskit.corpus import CorpusStream, iter_corpus, mapping_of
+from biaskit.progress import progress_bar
 from biaskit.readers import PARQUET_SUFFIXES
 from biaskit.schema import Normaliser, Raw, documents_frame
 from biaskit.scored import metric_columns, score_frame
@@ -106,7 +107,7 @@ def _batches(source: Any, batch_size: int, mapping: dict[str, str], encoding: st
             yield ("frame", source.iloc[start : start + batch_size], text_col)
         return
     if isinstance(source, str | os.PathLike):
-        items: Iterable[Any] = iter_corpus(source, **mapping, encoding=encoding)
+        items: Iterable[Any] = iter_corpus(source, **mapping, encoding=encoding, progress=False)
     elif isinstance(source, CorpusStream):
         items = source
     elif isinstance(source, Iterable):
@@ -189,6 +190,7 @@ def iter_scores(
     title: str | None = None,
     story: str | None = None,
     encoding: str = "utf-8",
+    progress: bool | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Score a corpus batch by batch: yields one scored DataFrame per batch, in order.
 
@@ -201,7 +203,8 @@ def iter_scores(
     keep their order; scripts need the ``if __name__ == "__main__":`` guard). At least
     one DataFrame is yielded (an empty one for an empty corpus), so
     ``pd.concat(iter_scores(path))`` always works and equals
-    ``score_frame(load_corpus(path))``.
+    ``score_frame(load_corpus(path))``. ``progress`` draws a bar counting documents (None:
+    when someone can see it; see :func:`biaskit.progress.wants_progress`).
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -215,7 +218,9 @@ def iter_scores(
         "keep_text": keep_text,
     }
     empty = True
-    for scored in _scored(_batches(source, batch_size, mapping, encoding), workers, options):
+    batches = _scored(_batches(source, batch_size, mapping, encoding), workers, options)
+    total = len(source) if hasattr(source, "columns") else None  # a DataFrame: its rows
+    for scored in progress_bar(batches, progress=progress, total=total, desc="scoring", size=len):
         empty = False
         yield scored
     if empty:
@@ -240,6 +245,7 @@ def score_stream(
     story: str | None = None,
     encoding: str = "utf-8",
     csv_escape: bool = True,
+    progress: bool | None = None,
 ) -> int:
     """Score a corpus in flat memory and write one row per document to ``out``; returns the count.
 
@@ -257,7 +263,7 @@ def score_stream(
             source, batch_size=batch_size, workers=workers, lexicon=lexicon,
             include_quoted=include_quoted, sentiment=sentiment, keep_text=keep_text,
             text=text, outlet=outlet, date=date, id=id, title=title, story=story,
-            encoding=encoding,
+            encoding=encoding, progress=progress,
         ):  # fmt: skip
             n += len(scored)
             writer.write(scored)

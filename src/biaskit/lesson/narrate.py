@@ -69,6 +69,20 @@ def _docs(row: Any) -> str:
     return text
 
 
+#: A group whose quoted share is at least this is "mostly quotation" in the readings.
+MOSTLY_QUOTED = 0.5
+
+
+def _quoted_note(row: Any) -> str:
+    share = getattr(row, "quoted_share", None)
+    if _missing(share) or share < MOSTLY_QUOTED:
+        return ""
+    return (
+        f"; mostly quotation: {share:.0%} of its words are inside direct quotes, which are the "
+        "speakers' words, not counted as its own"
+    )
+
+
 def describe_rates(table: pd.DataFrame, *, unit: str = "loaded words per 1,000 words") -> Markdown:
     """:func:`biaskit.compare` output read out in plain words, with what the intervals allow.
 
@@ -92,12 +106,12 @@ def describe_rates(table: pd.DataFrame, *, unit: str = "loaded words per 1,000 w
     for r in ranked.itertuples(index=False):
         lines.append(
             f"- **{markdown(r.group)}**: {_fmt(r.rate)} (between {_fmt(r.ci_low)} and "
-            f"{_fmt(r.ci_high)}), n = {_docs(r)}"
+            f"{_fmt(r.ci_high)}), n = {_docs(r)}{_quoted_note(r)}"
         )
     for r in unranked.itertuples(index=False):
         lines.append(
             f"- **{markdown(r.group)}**: {_fmt(r.rate)}, n = {_docs(r)}: too few documents for "
-            "an interval, so it is not ranked"
+            f"an interval, so it is not ranked{_quoted_note(r)}"
         )
     if len(ranked) >= 2:
         top, bottom = ranked.iloc[0], ranked.iloc[-1]
