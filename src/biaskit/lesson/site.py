@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from biaskit.lesson.pdf import print_pdfs
+from biaskit.lesson.pdf import find_chromium, print_pdfs
 from biaskit.lesson.site_data import LessonData, lesson_data
 from biaskit.lesson.site_pages import (
     article_page,
@@ -58,6 +58,8 @@ def build_site(
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise ValueError(f"{out} is a file, not a folder")
+    if pdf:
+        find_chromium()  # fail before the build, not after it
     data = lesson_data(sources)
     pages: list[Path] = []
     _write(out / "index.html", index_page(data), pages)
