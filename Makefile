@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?=
 
-.PHONY: setup test lint unit nbval lab report notebooks test-ui lexicon-table bench clean
+.PHONY: setup test lint unit nbval lab classroom lesson report notebooks test-ui lexicon-table bench clean
 
 setup: $(STAMP)
 
@@ -13,8 +13,8 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("biaskit needs Python 3.11+, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
-	$(BIN)/uv pip install --python $(BIN)/python --quiet -e ".[notebooks,dev,dask,ui]" \
-	  || $(BIN)/python -m pip install --quiet -e ".[notebooks,dev,dask,ui]"
+	$(BIN)/uv pip install --python $(BIN)/python --quiet -e ".[notebooks,dev,dask,ui,classroom]" \
+	  || $(BIN)/python -m pip install --quiet -e ".[notebooks,dev,dask,ui,classroom]"
 	touch $(STAMP)
 
 lint: setup
@@ -39,6 +39,14 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
+
+# The classroom lesson as a no-code app: Voila runs notebook 05 with its code hidden.
+classroom: setup
+	cd notebooks && ../$(BIN)/voila 05_classroom_lesson.ipynb --no-browser $(ROOT_FLAG)
+
+# The lesson as a static site in build/lesson/ (open build/lesson/index.html; PDF=1 for PDFs).
+lesson: setup
+	$(BIN)/biaskit lesson build build/lesson $(if $(PDF),--pdf)
 
 notebooks: setup
 	$(BIN)/python scripts/run_notebooks.py --inplace

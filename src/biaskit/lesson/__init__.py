@@ -6,7 +6,9 @@ otherwise compute in a loop lives here, one job per module: :mod:`~biaskit.lesso
 classroom explorer), :mod:`~biaskit.lesson.narrate` (comparison tables in plain words),
 :mod:`~biaskit.lesson.summaries` and :mod:`~biaskit.lesson.tables` (tables for teachers),
 :mod:`~biaskit.lesson.errors` (validation), :mod:`~biaskit.lesson.teaching_corpus` (the
-datasheet's designed contrasts) and :mod:`~biaskit.lesson.at_scale` (the scaling checks).
+datasheet's designed contrasts), :mod:`~biaskit.lesson.at_scale` (the scaling checks) and
+:mod:`~biaskit.lesson.keys` (exercise answers computed from the articles). The static lesson
+site is :func:`biaskit.lesson.site.build_site` (``biaskit lesson build OUT/``).
 The two charts live in :mod:`biaskit.plot` and are re-exported here.
 
 Everything returns a value (HTML, Markdown or a table) and prints nothing. Text from outside
@@ -22,6 +24,7 @@ from biaskit.lesson.articles import (
 )
 from biaskit.lesson.at_scale import replicate, same_results
 from biaskit.lesson.errors import annotated_data, error_examples
+from biaskit.lesson.keys import answer_key
 from biaskit.lesson.narrate import Markdown, describe_paired, describe_rates
 from biaskit.lesson.summaries import (
     naming_summary,
@@ -42,6 +45,7 @@ __all__ = [
     "Markdown",
     "Table",
     "annotated_data",
+    "answer_key",
     "article",
     "article_explorer",
     "compare_articles",
