@@ -103,6 +103,15 @@ class Article:
         ]
 
 
+def _style(m: Any) -> str:
+    """How a mark is drawn: zero (dotted), neg (struck), own (solid) or other (dashed)."""
+    if m.weight == 0:
+        return "zero"
+    if m.negated:
+        return "neg"
+    return "own" if m.counted else "other"
+
+
 def _match_record(m: Any, language: str) -> dict[str, Any]:
     w = words(language)
     if m.negated:
@@ -124,8 +133,7 @@ def _match_record(m: Any, language: str) -> dict[str, Any]:
         "text": str(m.text),
         "category": str(m.category),
         "label": w.get(f"cat_{m.category}", str(m.category)),
-        "style": "zero" if m.weight == 0 else "neg" if m.negated else
-                 "own" if m.counted else "other",  # fmt: skip
+        "style": _style(m),
         "whose": whose,
         "note": str(m.note or ""),
         "neutral": "; ".join(str(n) for n in neutral),

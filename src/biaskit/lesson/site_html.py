@@ -195,7 +195,8 @@ def numbers_table(articles: list[Article], lang: str) -> str:
         f"<td class='num'>{a.stance_per_1k:.1f}</td></tr>"
         for a in sorted(articles, key=lambda x: (-x.loaded_per_1k, x.outlet))
     )
-    return f'<div class="bk-table-wrap"><table class="bk-numbers"><tr>{head}</tr>{rows}</table></div>'
+    table = f'<table class="bk-numbers"><tr>{head}</tr>{rows}</table>'
+    return f'<div class="bk-table-wrap">{table}</div>'
 
 
 def guess_text(a: Article) -> str:

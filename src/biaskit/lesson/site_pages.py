@@ -134,21 +134,26 @@ def story_page(data: LessonData, story: str) -> str:
     return page(story, body, lang=lang, depth=1, scripts=("notes.js",), popup=True)
 
 
+GUESS_WORDS = ("marked", "agree", "miss", "neutral", "none")
+
+
 def article_page(data: LessonData, a: Article) -> str:
     """Guess, then reveal: mark words, compare with the kit, save the marks."""
     w = words(a.language)
     s = data.story_slugs[a.story]
     payload = {
         "id": a.id, "slug": a.slug, "title": a.title, "outlet": a.outlet,
-        "kit": a.kit_json(), "words": w,
+        "kit": a.kit_json(), "words": {k: w[k] for k in GUESS_WORDS},
     }  # fmt: skip
     counts = "".join(
         f'<div><b id="bk-{k}">0</b>{esc(w[k])}</div>' for k in ("agree", "miss", "extra")
     )
     body = (
-        f'<p class="bk-no-print"><a href="../stories/{esc(s)}.html">{esc(w["read_story"])}</a></p>'
+        f'<p class="bk-no-print"><a href="../stories/{esc(s)}.html">'
+        f'{esc(w["read_story"])}</a></p>'
         f"{meta_line(a)}<p>{esc(w['guess_intro'])}</p>"
-        f'<div id="bk-guess" class="bk-guess bk-text" lang="{esc(a.language)}">{guess_text(a)}</div>'
+        f'<div id="bk-guess" class="bk-guess bk-text" lang="{esc(a.language)}">'
+        f"{guess_text(a)}</div>"
         f"{invented(a)}"
         f'<div id="bk-result" hidden><div class="bk-counts">{counts}</div>'
         f'<h2>{esc(w["kit_matches"])}</h2><ol id="bk-kit-list"></ol></div>'
