@@ -150,6 +150,14 @@ def test_ru_articles_get_legend_and_notes_in_russian(site):
     assert any(re.search("[а-я]", m["note"]) for m in ru.shown)
 
 
+def test_notes_give_the_neutral_alternative(site):
+    arts = site.data.stories["peace-talks"]
+    with_alt = [m for a in arts for m in a.shown if m["neutral"]]
+    assert len(with_alt) > 5
+    story = _pages(site)["stories/peace-talks.html"]
+    assert story.count("Neutral alternative:") == len(with_alt)
+
+
 def test_numbers_have_plain_column_names(site):
     for name, page in _pages(site).items():
         assert "loaded_per_1k" not in page and "stance_per_1k" not in page, name

@@ -113,6 +113,7 @@ def test_tap_a_highlighted_word_and_read_its_note(site: SiteBuild, phone: Offlin
     assert mark.inner_text().strip() in shown
     assert shown.split() == (expected or "").split()
     assert re.search(r"counted", shown), shown
+    assert "Neutral alternative:" in shown, shown
     box = pop.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box  # fits the phone
     _shot(page, "story-phone-note")

@@ -126,7 +126,11 @@ def _match_record(m: Any, language: str) -> dict[str, Any]:
         whose = w["zero"]
     elif m.measure == "stance":
         whose += " " + w["stance"]
-    neutral = m.neutral if isinstance(m.neutral, list | tuple) else []
+    raw = m.neutral  # "a; b" in the match table (a list from a Score)
+    if isinstance(raw, str):
+        neutral = [n.strip() for n in raw.split(";") if n.strip()]
+    else:
+        neutral = list(raw) if isinstance(raw, list | tuple) else []
     return {
         "start": int(m.start),
         "end": int(m.end),
