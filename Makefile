@@ -40,9 +40,10 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
 
-# The classroom lesson as a no-code app: Voila runs notebook 05 with its code hidden.
+# The classroom lesson as a no-code app: Voila runs notebook 05 with its code hidden. Voila
+# runs as root without a flag (it has no --allow-root and refuses one).
 classroom: setup
-	cd notebooks && ../$(BIN)/voila 05_classroom_lesson.ipynb --no-browser $(ROOT_FLAG)
+	cd notebooks && ../$(BIN)/voila 05_classroom_lesson.ipynb --no-browser
 
 # The lesson as a static site in build/lesson/ (open build/lesson/index.html; PDF=1 for PDFs).
 lesson: setup
