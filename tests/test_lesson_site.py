@@ -268,3 +268,18 @@ def test_notebook_05_keys_are_computed_not_written(scored_corpus):
             text = "".join(c["source"])
             assert "<details>" not in text, "an answer key written by hand in notebook 05"
             assert "every other outlet" not in text
+
+
+def test_a_rebuild_replaces_old_pages_and_keeps_other_files(tmp_path):
+    src = tmp_path / "corpus"
+    src.mkdir()
+    _article_md(src / "a.md", {"id": "one", "outlet": "O", "title": "T", "story": "s",
+                               "language": "en"}, "The regime fell.")  # fmt: skip
+    out = tmp_path / "site"
+    (out / "stories").mkdir(parents=True)
+    (out / "stories" / "gone.html").write_text("old")
+    (out / "my-notes.txt").write_text("mine")
+    built = build_site(out, sources=[src])
+    assert not (out / "stories" / "gone.html").exists()
+    assert (out / "my-notes.txt").read_text() == "mine"
+    assert (out / "stories" / "s.html").is_file() and len(built.pages) == 6

@@ -22,6 +22,10 @@ from biaskit.lesson.site_pages import (
 
 __all__ = ["SiteBuild", "build_site"]
 
+#: The site's own sub-folders and files, replaced on every build.
+SUBFOLDERS = (("articles", "*.html"), ("stories", "*.html"), ("worksheets", "*.html"),
+              ("keys", "*.html"), ("pdf", "*.pdf"))  # fmt: skip
+
 
 @dataclass
 class SiteBuild:
@@ -61,6 +65,9 @@ def build_site(
     if pdf:
         find_chromium()  # fail before the build, not after it
     data = lesson_data(sources)
+    for folder, pattern in SUBFOLDERS:  # pages of an earlier build (a story may be gone)
+        for old in (out / folder).glob(pattern):
+            old.unlink()
     pages: list[Path] = []
     _write(out / "index.html", index_page(data), pages)
     _write(out / "class.html", class_page(data), pages)

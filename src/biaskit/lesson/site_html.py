@@ -105,7 +105,9 @@ def legend(lang: str) -> str:
     """The colour legend in ``lang``."""
     w = words(lang)
     items = "".join(
-        f'<span class="sw bk-{esc(c)}"></span>{esc(w.get("cat_" + c, c))}' for c in CATEGORY_COLORS
+        f'<span class="bk-item"><span class="sw bk-{esc(c)}"></span>{esc(w.get("cat_" + c, c))}'
+        "</span>"
+        for c in CATEGORY_COLORS
     )
     return (
         f'<div class="bk-legend"><b>{esc(w["legend"])}</b>{items}'
