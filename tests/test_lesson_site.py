@@ -283,3 +283,12 @@ def test_a_rebuild_replaces_old_pages_and_keeps_other_files(tmp_path):
     assert not (out / "stories" / "gone.html").exists()
     assert (out / "my-notes.txt").read_text() == "mine"
     assert (out / "stories" / "s.html").is_file() and len(built.pages) == 6
+
+
+def test_key_lines_nest_and_are_escaped():
+    from biaskit.lesson.keys import lines_html
+
+    html = lines_html(["Kiev / Kyiv:", "  <b>Outlet</b>: Kyiv", "Plain line"])
+    assert html == ("<ul><li>Kiev / Kyiv:<ul><li>&lt;b&gt;Outlet&lt;/b&gt;: Kyiv</li></ul></li>"
+                    "<li>Plain line</li></ul>")  # fmt: skip
+    assert lines_html([]) == ""

@@ -17,7 +17,7 @@ from biaskit.highlight import HTML
 from biaskit.lesson.wording import Exercise, exercises, words
 from biaskit.scored import ScoredCorpus, require_scored
 
-__all__ = ["Claim", "Key", "answer_key", "story_keys"]
+__all__ = ["Claim", "Key", "answer_key", "lines_html", "story_keys"]
 
 MAX_REFERENTS = 4
 
@@ -63,12 +63,12 @@ def _rate(x: float) -> str:
 
 def _predict(docs: pd.DataFrame, w: dict[str, str]) -> list[str]:
     ranked = docs.sort_values(["loaded_per_1k", "outlet"], ascending=[False, True])
-    top, low = ranked.iloc[0], ranked.iloc[-1]
+    rates = ranked["loaded_per_1k"].round(1)
+    top = ", ".join(ranked.loc[rates == rates.max(), "outlet"])  # ties named together
+    low = ", ".join(ranked.loc[rates == rates.min(), "outlet"])
     items = "; ".join(f"{r.outlet} {_rate(r.loaded_per_1k)}" for r in ranked.itertuples())
     return [
-        w["key_most"].format(
-            a=top.outlet, x=_rate(top.loaded_per_1k), b=low.outlet, y=_rate(low.loaded_per_1k)
-        ),
+        w["key_most"].format(a=top, x=_rate(rates.max()), b=low, y=_rate(rates.min())),
         w["key_rank"].format(items=items),
     ]
 
@@ -176,16 +176,34 @@ def story_keys(scored: ScoredCorpus, story: str, language: str = "en") -> list[K
     return keys
 
 
+def lines_html(lines: list[str]) -> str:
+    """Key lines as an HTML list; indented lines nest under the line before them."""
+    out, nested = [], []
+
+    def flush() -> None:
+        if nested:
+            out[-1] = out[-1].replace("</li>", f"<ul>{''.join(nested)}</ul></li>")
+            nested.clear()
+
+    for line in lines:
+        if line.startswith(" ") and out:
+            nested.append(f"<li>{esc(line.strip())}</li>")
+        else:
+            flush()
+            out.append(f"<li>{esc(line.strip())}</li>")
+    flush()
+    return f"<ul>{''.join(out)}</ul>" if out else ""
+
+
 def answer_key(scored: ScoredCorpus, story: str, language: str = "en") -> HTML:
     """The exercises for ``story`` with their computed answers folded away (for notebooks)."""
     w = words(language)
     parts = []
     for i, k in enumerate(story_keys(scored, story, language), start=1):
-        body = "".join(f"<li>{esc(line.strip())}</li>" for line in k.lines)
         parts.append(
             f"<p><b>{i}.</b> {esc(k.exercise.ask(language))}</p>"
             f"<details><summary><b>{esc(w['answer'])}</b></summary>"
-            + (f"<ul>{body}</ul>" if body else "")
+            + lines_html(k.lines)
             + (f"<p>{esc(k.remark)}</p>" if k.remark else "")
             + "</details>"
         )

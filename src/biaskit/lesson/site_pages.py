@@ -6,7 +6,7 @@ student worksheet and a teacher key per story (both printable), and the class re
 from __future__ import annotations
 
 from biaskit.escape import html as esc
-from biaskit.lesson.keys import story_keys
+from biaskit.lesson.keys import lines_html, story_keys
 from biaskit.lesson.site_data import Article, LessonData
 from biaskit.lesson.site_html import (
     article_block,
@@ -101,8 +101,7 @@ def _exercises(data: LessonData, story: str, *, answers: str) -> str:
     w = words(lang)
     parts = []
     for i, k in enumerate(story_keys(data.scored, story, lang), start=1):
-        lines = "".join(f"<li>{esc(line.strip())}</li>" for line in k.lines)
-        answer = (f"<ul>{lines}</ul>" if lines else "") + (
+        answer = lines_html(k.lines) + (
             f"<p>{esc(k.remark)}</p>" if k.remark else ""
         )
         q = f'<p><b>{i}.</b> {esc(k.exercise.ask(lang))}</p>'
