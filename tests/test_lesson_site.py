@@ -292,3 +292,15 @@ def test_key_lines_nest_and_are_escaped():
     assert html == ("<ul><li>Kiev / Kyiv:<ul><li>&lt;b&gt;Outlet&lt;/b&gt;: Kyiv</li></ul></li>"
                     "<li>Plain line</li></ul>")  # fmt: skip
     assert lines_html([]) == ""
+
+
+def test_story_numbers_name_both_measures_plainly(scored_corpus):
+    from biaskit.lesson import story_numbers
+
+    t = story_numbers(scored_corpus.docs, "peace-talks")
+    assert list(t.columns) == ["Outlet", "Words", "Loaded words per 1,000 words",
+                               "Careful/distancing sourcing (stance) per 1,000 words"]  # fmt: skip
+    rates = t["Loaded words per 1,000 words"].tolist()
+    assert rates == sorted(rates, reverse=True) and len(t) >= 6
+    with pytest.raises(ValueError, match="no story"):
+        story_numbers(scored_corpus.docs, "nope")

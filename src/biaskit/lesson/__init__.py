@@ -33,7 +33,7 @@ from biaskit.lesson.summaries import (
     terms_table,
     top_labels,
 )
-from biaskit.lesson.tables import PLAIN_NAMES, Table, explain, table
+from biaskit.lesson.tables import PLAIN_NAMES, Table, explain, story_numbers, table
 from biaskit.lesson.teaching_corpus import DESIGNED_CONTRASTS, designed_contrasts
 from biaskit.lesson.widgets import ArticleExplorer, article_explorer
 from biaskit.plot import evaluation_chart, sentiment_scatter
@@ -64,6 +64,7 @@ __all__ = [
     "sentiment_vs_lexicon",
     "show_article",
     "side_by_side",
+    "story_numbers",
     "table",
     "terms_table",
     "top_labels",
