@@ -14,7 +14,7 @@ STORY ?=
 BY ?=
 REPORT_DIR ?= $(if $(CORPUS),build/report,build)
 
-.PHONY: setup test lint unit docs nbval lab report notebooks test-ui lexicon-table bench clean
+.PHONY: setup test lint unit docs nbval lab classroom lesson report notebooks test-ui lexicon-table bench clean
 
 setup: $(STAMP)
 
@@ -22,8 +22,8 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("biaskit needs Python 3.11+, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
-	$(BIN)/uv pip install --python $(BIN)/python --quiet -e ".[notebooks,dev,dask,ui,research]" \
-	  || $(BIN)/python -m pip install --quiet -e ".[notebooks,dev,dask,ui,research]"
+	$(BIN)/uv pip install --python $(BIN)/python --quiet -e ".[notebooks,dev,dask,ui,research,classroom]" \
+	  || $(BIN)/python -m pip install --quiet -e ".[notebooks,dev,dask,ui,research,classroom]"
 	touch $(STAMP)
 
 lint: setup
@@ -52,6 +52,15 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
+
+# The classroom lesson as a no-code app: Voila runs notebook 05 with its code hidden. Voila
+# runs as root without a flag (it has no --allow-root and refuses one).
+classroom: setup
+	cd notebooks && ../$(BIN)/voila 05_classroom_lesson.ipynb --no-browser
+
+# The lesson as a static site in build/lesson/ (open build/lesson/index.html; PDF=1 for PDFs).
+lesson: setup
+	$(BIN)/biaskit lesson build build/lesson $(if $(PDF),--pdf)
 
 notebooks: setup
 	$(BIN)/python scripts/run_notebooks.py --inplace

@@ -20,6 +20,7 @@ def test_wheel_ships_the_example_corpus(tmp_path):
     shutil.copytree(ROOT / "src", src / "src", symlinks=True,
                     ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))  # fmt: skip
     shutil.copytree(ROOT / "corpus", src / "corpus")
+    shutil.copytree(ROOT / "corpus-ru-uk", src / "corpus-ru-uk")
     wheels = tmp_path / "wheels"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
     subprocess.run([*pip, "wheel", str(src), "--no-deps", "--no-build-isolation", "-w",
@@ -46,6 +47,10 @@ def test_wheel_ships_the_example_corpus(tmp_path):
         f"assert str(pathlib.Path(biaskit.__file__).resolve()).startswith({home!r}); "
         "df = biaskit.load_example_corpus(); "
         "assert not biaskit.corpus.corpus_path().is_symlink(); "
+        "from biaskit.lesson import site_data, site_html, wording; "
+        "assert len(site_data.default_sources()) > 1, site_data.default_sources(); "
+        "assert wording.exercises() and wording.words('ru')['legend']; "
+        "assert all(site_html.asset(n) for n in ('site.css', 'notes.js', 'guess.js', 'class.js')); "
         "print(len(df), df['outlet'].nunique())"
     )
     r = subprocess.run([str(python), "-c", code], cwd=elsewhere, capture_output=True, text=True,

@@ -1,4 +1,5 @@
-"""Command line: ``biaskit score``, ``biaskit lexicon check|table``, ``biaskit evaluate``.
+"""Command line: ``biaskit score``, ``biaskit lexicon check|table``, ``biaskit evaluate``,
+``biaskit lesson build``.
 
 Bad input exits with status 2 and one line naming the file and the problem.
 """
@@ -87,6 +88,21 @@ def _build_parser() -> argparse.ArgumentParser:
         help="also compute TextBlob/VADER baselines where installed",
     )
     ev.add_argument("--out", help="write the summary table as Markdown to this file")
+
+    les = sub.add_parser("lesson", help="build the classroom lesson site")
+    lesub = les.add_subparsers(dest="lesson_command", required=True, parser_class=_Parser)
+    bld = lesub.add_parser(
+        "build", help="write a static lesson site (works offline, from a USB stick or file://)"
+    )
+    bld.add_argument("out", metavar="OUT", help="folder to write the site to")
+    bld.add_argument(
+        "--corpus",
+        action="append",
+        help="corpus folder or file (repeatable; default: the shipped en, ru and uk articles)",
+    )
+    bld.add_argument(
+        "--pdf", action="store_true", help="also print worksheets and keys to PDF (Chromium)"
+    )
     return parser
 
 
@@ -111,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _lexicon(args)
         if args.command == "evaluate":
             return _evaluate(args)
+        if args.command == "lesson":
+            return _lesson(args)
     except (CorpusError, LexiconError, KeyError, ValueError, OSError) as exc:
         msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         _say(f"biaskit: error: {clip(str(msg), 600)[1:-1]}", file=sys.stderr)
@@ -260,6 +278,19 @@ def _evaluate(args: argparse.Namespace) -> int:
         Path(args.out).write_text(md, encoding="utf-8")
         print(f"wrote {args.out}")
     print(md)
+    return 0
+
+
+def _lesson(args: argparse.Namespace) -> int:
+    from biaskit.lesson.site import build_site
+
+    sources = [Path(p) for p in args.corpus] if args.corpus else None
+    try:
+        built = build_site(args.out, sources=sources, pdf=args.pdf)
+    except RuntimeError as exc:  # no Chromium for --pdf, or it could not print
+        _say(f"biaskit: error: {exc}", file=sys.stderr)
+        return 2
+    _say(str(built))
     return 0
 
 

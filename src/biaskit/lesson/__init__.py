@@ -7,8 +7,10 @@ classroom explorer), :mod:`~biaskit.lesson.narrate` (comparison tables in plain 
 :mod:`~biaskit.lesson.summaries` and :mod:`~biaskit.lesson.tables` (tables for teachers),
 :mod:`~biaskit.lesson.errors` (validation), :mod:`~biaskit.lesson.corpus_notes` (the
 notebook's corpus: loading it, teaching corpus or not, prose from its numbers),
-:mod:`~biaskit.lesson.teaching_corpus` (the datasheet's designed contrasts) and
-:mod:`~biaskit.lesson.at_scale` (the scaling checks).
+:mod:`~biaskit.lesson.teaching_corpus` (the datasheet's designed contrasts),
+:mod:`~biaskit.lesson.at_scale` (the scaling checks) and :mod:`~biaskit.lesson.keys` (exercise
+answers computed from the articles). The static lesson site is
+:func:`biaskit.lesson.site.build_site` (``biaskit lesson build OUT/``).
 The two charts live in :mod:`biaskit.plot` and are re-exported here.
 
 Everything returns a value (HTML, Markdown or a table) and prints nothing. Text from outside
@@ -34,6 +36,7 @@ from biaskit.lesson.corpus_notes import (
     teaching_note,
 )
 from biaskit.lesson.errors import annotated_data, error_examples
+from biaskit.lesson.keys import answer_key
 from biaskit.lesson.narrate import Markdown, describe_paired, describe_rates
 from biaskit.lesson.summaries import (
     naming_summary,
@@ -42,7 +45,7 @@ from biaskit.lesson.summaries import (
     terms_table,
     top_labels,
 )
-from biaskit.lesson.tables import PLAIN_NAMES, Table, explain, table
+from biaskit.lesson.tables import PLAIN_NAMES, Table, explain, story_numbers, table
 from biaskit.lesson.teaching_corpus import DESIGNED_CONTRASTS, designed_contrasts
 from biaskit.lesson.widgets import ArticleExplorer, article_explorer
 from biaskit.plot import evaluation_chart, sentiment_scatter
@@ -54,6 +57,7 @@ __all__ = [
     "Markdown",
     "Table",
     "annotated_data",
+    "answer_key",
     "article",
     "article_explorer",
     "compare_articles",
@@ -79,6 +83,7 @@ __all__ = [
     "sentiment_vs_lexicon",
     "show_article",
     "side_by_side",
+    "story_numbers",
     "table",
     "teaching_note",
     "terms_table",

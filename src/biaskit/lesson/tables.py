@@ -14,7 +14,7 @@ import pandas as pd
 from biaskit.score import SCORE_CATEGORIES, Score
 from biaskit.style import CATEGORY_LABELS
 
-__all__ = ["PLAIN_NAMES", "Table", "as_table", "explain", "table"]
+__all__ = ["NUMBER_NAMES", "PLAIN_NAMES", "Table", "as_table", "explain", "story_numbers", "table"]
 
 #: Column names of biaskit tables in plain words.
 PLAIN_NAMES: dict[str, str] = {
@@ -94,6 +94,26 @@ def explain(s: Score, *, include_zero: bool = False) -> Table:
     found = s.explain(include_zero=include_zero)
     found = found.assign(category=found["category"].map(lambda c: CATEGORY_LABELS.get(c, c)))
     return table(found)
+
+
+#: The kit's two measures per article, named for a class (the lesson site uses the same words).
+NUMBER_NAMES: dict[str, str] = {
+    "outlet": "Outlet",
+    "n_words": "Words",
+    "loaded_per_1k": "Loaded words per 1,000 words",
+    "stance_per_1k": "Careful/distancing sourcing (stance) per 1,000 words",
+}
+
+
+def story_numbers(docs: pd.DataFrame, story: str, *, digits: int = 1) -> Table:
+    """Both measures for every article on ``story`` (``docs``: ``scored.docs``), most loaded
+    first, with plain column names."""
+    rows = docs[docs["story"] == story]
+    if rows.empty:
+        raise ValueError(f"story_numbers: no story {story!r}")
+    rows = rows.sort_values(["loaded_per_1k", "outlet"], ascending=[False, True])
+    out = rows[list(NUMBER_NAMES)].rename(columns=NUMBER_NAMES).round(digits)
+    return Table(out.reset_index(drop=True))
 
 
 def as_table(data: pd.DataFrame, **attrs: Any) -> Table:
