@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from biaskit.morph import lemmatizer
+from biaskit.morph import lemma_table
 from biaskit.tokens import WORD_RE, match_view
 
 __all__ = ["LemmaView", "lemma_view"]
@@ -37,23 +37,31 @@ def lemma_view(text: str, language: str) -> LemmaView:
     """The lemma view of ``text`` in ``language`` (see the module docstring)."""
     view = match_view(text)
     low = view.text
-    lemma = lemmatizer(language)
-    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(low)]
-    lemmas = [lemma(low[a:b]) for a, b in spans]
+    lemma = lemma_table(language)
     back_of = view.to_original if view.squeezed else None
     pieces: list[str] = []
     back: dict[int, int] = {}
     pos = 0
     prev_end = -1
-    for (a, b), word in zip(spans, lemmas, strict=True):
+    for m in WORD_RE.finditer(low):
+        a, b = m.span()
         if prev_end >= 0:
-            gap = low[prev_end:a]
-            sep = " " if gap == " " or (gap.isspace() and "  " not in gap) else " | "
+            if a - prev_end == 1 and low[prev_end] == " ":
+                sep = " "  # the common case: one space
+            else:
+                gap = low[prev_end:a]
+                sep = " " if gap.isspace() and "  " not in gap else " | "
             pieces.append(sep)
             pos += len(sep)
-        back[pos] = back_of(a) if back_of else a
+        word = lemma[m.group()]
+        if back_of is None:
+            back[pos] = a
+            pos += len(word)
+            back[pos] = b
+        else:
+            back[pos] = back_of(a)
+            pos += len(word)
+            back[pos] = back_of(b)
         pieces.append(word)
-        pos += len(word)
-        back[pos] = back_of(b) if back_of else b
         prev_end = b
     return LemmaView("".join(pieces), back)

@@ -224,8 +224,10 @@ def _lower_same_length(text: str) -> str:
     return low
 
 
+# Tried only where a word starts (the leftmost match of a word always starts there), so the
+# scan is linear; a match runs to the end of its word.
 _MIXED_WORD_RE = re.compile(
-    r"\w*(?:[a-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-z])\w*"
+    r"(?<!\w)\w*?(?:[a-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-z])\w*"
 )
 
 
