@@ -63,7 +63,8 @@ _SINGLE_RE = re.compile(r"[‘'](?<![\w'’][‘'])(?=\w)([^\n‘’'\"“”]{1
 
 
 # The last word before a quote, and the phrases and naming verbs that present it as speech.
-_LAST_WORD_RE = re.compile(r"([^\W\d_][\w'’]*)[^\w\n]{0,3}\s*$")
+# (tried only where a letter follows a non-letter: the leftmost match starts there)
+_LAST_WORD_RE = re.compile(r"(?<![^\W\d_])([^\W\d_][\w'’]*)[^\w\n]{0,3}\s*$")
 _SPEECH_PHRASE_BEFORE_RE = re.compile(
     r"(?:\b(?:according to|quoted as saying|in (?:his|her|their|its) words|"
     r"as (?:he|she|they|it) put it|what (?:he|she|they|it) called|"
@@ -84,10 +85,10 @@ _ALSO_AFTER = frozenset({"explained", "continued", "recalled"})
 def _speech_before(before: str, lang: Language) -> bool:
     """A reporting verb, a colon or an attributing phrase right before a quote."""
     m = _LAST_WORD_RE.search(before)
-    if m and _words(m.group(1).lower(), lang)[:1] and (
-        _words(m.group(1).lower(), lang)[0] in lang.speech_verbs
-    ):
-        return True
+    if m:
+        last = _words(m.group(1).lower(), lang)
+        if last and last[0] in lang.speech_verbs:
+            return True
     return _SPEECH_PHRASE_BEFORE_RE.search(before) is not None
 
 
