@@ -36,8 +36,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from biaskit.readers import Skipped, scan
-from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw, documents_frame
+from biaskit.discover import scan
+from biaskit.docframe import documents_frame
+from biaskit.readers import Skipped
+from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw
 from biaskit.textio import Options, check_encoding
 
 if TYPE_CHECKING:
