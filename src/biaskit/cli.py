@@ -154,7 +154,7 @@ def _score(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from biaskit.corpus import iter_corpus
-    from biaskit.schema import documents_frame
+    from biaskit.docframe import documents_frame
     from biaskit.scored import match_frame
     from biaskit.stream import ScoreWriter, iter_scores
 

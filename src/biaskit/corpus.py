@@ -36,9 +36,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from biaskit.discover import scan
+from biaskit.docframe import documents_frame
 from biaskit.progress import progress_bar, wants_progress
-from biaskit.readers import Skipped, scan
-from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw, documents_frame
+from biaskit.readers import Skipped
+from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw
 from biaskit.textio import Options, check_encoding
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from biaskit.morph import lemmatizer
+from biaskit.morph import lemma_table
 from biaskit.tokens import WORD_RE, match_view
 
 __all__ = ["LemmaView", "lemma_view"]
@@ -45,24 +45,33 @@ def lemma_view(text: str, language: str) -> LemmaView:
     """The lemma view of ``text`` in ``language`` (see the module docstring)."""
     view = match_view(text)
     low = view.text
-    lemma = lemmatizer(language)
+    lemma = lemma_table(language)
     words_re = _MASKED_OR_WORD_RE if "*" in low else WORD_RE
-    spans = [(m.start(), m.end()) for m in words_re.finditer(low)]
-    lemmas = [low[a:b] if "*" in low[a:b] else lemma(low[a:b]) for a, b in spans]
     back_of = view.to_original if view.squeezed else None
     pieces: list[str] = []
     back: dict[int, int] = {}
     pos = 0
     prev_end = -1
-    for (a, b), word in zip(spans, lemmas, strict=True):
+    for m in words_re.finditer(low):
+        a, b = m.span()
         if prev_end >= 0:
-            gap = low[prev_end:a]
-            sep = " " if gap == " " or (gap.isspace() and "  " not in gap) else " | "
+            if a - prev_end == 1 and low[prev_end] == " ":
+                sep = " "  # the common case: one space
+            else:
+                gap = low[prev_end:a]
+                sep = " " if gap.isspace() and "  " not in gap else " | "
             pieces.append(sep)
             pos += len(sep)
-        back[pos] = back_of(a) if back_of else a
+        surface = m.group()
+        word = surface if "*" in surface else lemma[surface]  # a masked word stays as written
+        if back_of is None:
+            back[pos] = a
+            pos += len(word)
+            back[pos] = b
+        else:
+            back[pos] = back_of(a)
+            pos += len(word)
+            back[pos] = back_of(b)
         pieces.append(word)
-        pos += len(word)
-        back[pos] = back_of(b) if back_of else b
         prev_end = b
     return LemmaView("".join(pieces), back)

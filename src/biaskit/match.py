@@ -130,14 +130,19 @@ def _candidates(ctx: Context, lexicon: Lexicon) -> list[tuple[int, int, tuple]]:
     low = view.text
     n = len(low)
     out = []
+    append = out.append
     for end_idx, (length, _form, entries) in lexicon.matcher.iter(low):
         end = end_idx + 1
+        if end < n:
+            c = low[end]
+            if c.isalnum() or c in _JOINERS:
+                continue
         start = end - length
-        if start > 0 and (low[start - 1].isalnum() or low[start - 1] in _JOINERS):
-            continue
-        if end < n and (low[end].isalnum() or low[end] in _JOINERS):
-            continue
-        out.append((start, end, entries))
+        if start > 0:
+            c = low[start - 1]
+            if c.isalnum() or c in _JOINERS:
+                continue
+        append((start, end, entries))
     if isinstance(view, LemmaView):  # a match must start and end on whole lemmas
         out = [(a, b, e) for a, b, e in out if view.is_boundary(a) and view.is_boundary(b)]
     if view.squeezed:

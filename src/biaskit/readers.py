@@ -6,6 +6,7 @@ articles with optional YAML front matter, ``.csv``/``.tsv``, ``.jsonl``/``.ndjso
 :class:`biaskit.schema.Normaliser`); they yield :class:`~biaskit.schema.Raw` records,
 :class:`~biaskit.schema.CorpusError` for what cannot be read (one per bad row or bad
 file, so nothing is lost), and :class:`Skipped` for files that are not documents.
+Which files of a folder are documents is decided in :mod:`biaskit.discover`.
 
 CSV and JSONL are read line by line (memory stays flat however large the file);
 articles, ``.json`` and front matter are read whole, within the caps below.
@@ -14,7 +15,6 @@ articles, ``.json`` and front matter are read whole, within the caps below.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from biaskit.safeyaml import YAMLProblem, load_yaml
-from biaskit.schema import CorpusError, Raw, clip
+from biaskit.schema import CorpusError, Raw
 from biaskit.strictcsv import CSVProblem, Line, StrictCSV
 from biaskit.textio import Options, lines_of, open_binary, read_text
 
@@ -34,13 +34,10 @@ __all__ = [
     "MAX_JSON_DEPTH",
     "PARQUET_SUFFIXES",
     "READERS",
-    "SKIP_NAMES",
     "Event",
     "Skipped",
     "parquet_part",
     "read_part",
-    "scan",
-    "walk",
 ]
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -54,10 +51,6 @@ MAX_JSON_BYTES = 200_000_000
 MAX_JSON_DEPTH = 100
 #: Largest YAML front matter (characters).
 MAX_FRONT_MATTER_CHARS = 65_536
-#: Files beside articles that are not articles (compared lowercased).
-SKIP_NAMES = frozenset({"readme.md", "story.md", "license.md", "datasheet.md", "changelog.md"})
-#: The same notes in another language: README-uk.md, datasheet.ru.md.
-_TRANSLATED_NOTE_RE = re.compile(r"(?:readme|datasheet)[-_.][a-z]{2}\.md")
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A file that is not a document (a README, a hidden file...), and why."""
@@ -324,66 +317,6 @@ READERS: dict[str, Reader] = {
     ".json": read_json,
     **dict.fromkeys(PARQUET_SUFFIXES, read_parquet),
 }
-
-
-# --- folders and dispatch ----------------------------------------------------------
-
-
-def walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
-    """Every entry below ``folder`` in sorted order, with the reason to skip it (or None).
-
-    Hidden files and folders (``.name``) are skipped whole (a hidden folder is one
-    entry); so are notes beside articles (``README.md``, ``STORY.md``...) and files
-    of no corpus format.
-    """
-    for here, dirs, files in os.walk(folder):
-        base = Path(here)
-        for d in sorted(dirs):
-            if d.startswith("."):
-                yield base / d, "hidden folder"
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in sorted(files):
-            p = base / f
-            suffix = p.suffix.lower()
-            if f.startswith("."):
-                yield p, "hidden file"
-            elif f.lower() in SKIP_NAMES or _TRANSLATED_NOTE_RE.fullmatch(f.lower()):
-                yield p, "a note beside the articles, not an article"
-            elif suffix not in READERS:
-                yield p, f"not a corpus format ({suffix or 'no suffix'})"
-            else:
-                yield p, None
-
-
-def scan(path: Path, opts: Options) -> Iterator[Event]:
-    """Raw records, errors and skipped files of a corpus path (folder or file).
-
-    Raises CorpusError at once only for a path that does not exist, a file of unknown
-    format, or a folder with no corpus file at all.
-    """
-    if not path.exists():
-        raise CorpusError(f"{path}: no such file or folder", file=str(path))
-    if not path.is_dir():
-        reader = READERS.get(path.suffix.lower())
-        if reader is None:
-            raise CorpusError(
-                f"{path}: unknown corpus format {clip(path.suffix)} (use a folder, "
-                f"{', '.join(sorted(READERS))})",
-                file=str(path),
-            )
-        yield from reader(path, str(path), opts)
-        return
-    entries = list(walk(path))
-    if not any(reason is None for _, reason in entries):
-        raise CorpusError(
-            f"{path}: no articles found (.md, .txt, .csv, .tsv, .jsonl, .json or .parquet)",
-            file=str(path),
-        )
-    for p, reason in entries:
-        if reason is not None:
-            yield Skipped(str(p), reason)
-        else:
-            yield from READERS[p.suffix.lower()](p, p.relative_to(path).as_posix(), opts)
 
 
 def read_part(

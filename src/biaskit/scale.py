@@ -20,15 +20,16 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from biaskit.corpus import mapping_of
+from biaskit.discover import walk
+from biaskit.docframe import documents_frame
 from biaskit.readers import (
     ARTICLE_SUFFIXES,
     PARQUET_SUFFIXES,
     READERS,
     parquet_part,
     read_part,
-    walk,
 )
-from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw, clip, documents_frame
+from biaskit.schema import SCHEMA, CorpusError, Normaliser, Raw, clip
 from biaskit.stream import iter_scores, metric_dtypes, score_partition, score_stream
 from biaskit.strictcsv import CSVProblem, StrictCSV
 from biaskit.textio import Options, check_encoding, lines_of

@@ -80,11 +80,15 @@ class Score:
         self.count_negated = count_negated
         lang = load_language(language)
         self._lang = lang
-        self.n_words: int = len(WORD_RE.findall(text))
         self.quotes: list[Quote] = find_quotes(text, language) if has_quote(text) else []
         self._ctx = Context(text, lang)
         self.hits: list[Hit] = find_hits(self._ctx, lexicon, self.quotes)
         self.tally = Tally.of(self.hits, self.voices, count_negated)
+
+    @cached_property
+    def n_words(self) -> int:
+        """Number of words (counted when first read: the tally does not need it)."""
+        return len(WORD_RE.findall(self.text))
 
     def _counts(self, h: Hit) -> bool:
         return h.voice in self.voices and (self.count_negated or not h.negated)

@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from biaskit.corpus import CorpusStream, iter_corpus, mapping_of
+from biaskit.docframe import documents_frame
 from biaskit.progress import progress_bar
 from biaskit.readers import PARQUET_SUFFIXES
-from biaskit.schema import Normaliser, Raw, documents_frame
+from biaskit.schema import Normaliser, Raw
 from biaskit.scored import metric_columns, score_frame
 
 if TYPE_CHECKING:

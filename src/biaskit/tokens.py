@@ -189,6 +189,9 @@ _INVISIBLE_RE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff\u0300-\u036f]")
 _LATIN_TO_CYRILLIC = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕНКМОРТХІ")
 _CYRILLIC_TO_LATIN = str.maketrans("асеорхуіАВСЕНКМОРТХІ", "aceopxyiABCEHKMOPTXI")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+# A Latin letter next to another kind of letter: every word mixing Latin and Cyrillic letters
+# has one (where the Latin letters end), so a text without one needs no folding.
+_SCRIPT_EDGE_RE = re.compile(r"[a-z][^\W\d_a-z]|[^\W\d_a-z][a-z]")
 _LATIN_RE = re.compile(r"[a-z]")
 
 
@@ -224,8 +227,10 @@ def _lower_same_length(text: str) -> str:
     return low
 
 
+# Tried only where a word starts (the leftmost match of a word always starts there), so the
+# scan is linear; a match runs to the end of its word.
 _MIXED_WORD_RE = re.compile(
-    r"\w*(?:[a-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-z])\w*"
+    r"(?<!\w)\w*?(?:[a-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-z])\w*"
 )
 
 
@@ -277,7 +282,7 @@ def match_view(text: str) -> MatchView:
         pieces.append(text[pos:])
         squeezed = "".join(pieces)
     low = _fold(_lower_same_length(squeezed))
-    if _CYRILLIC_RE.search(low) and _LATIN_RE.search(low):
+    if _CYRILLIC_RE.search(low) and _LATIN_RE.search(low) and _SCRIPT_EDGE_RE.search(low):
         low = _fold_mixed_scripts(low)
     return MatchView(low, tuple(ends), tuple(shifts))
 
