@@ -1,0 +1,214 @@
+"""Voice rules: whether a match is the outlet's own words or someone else's, reported.
+
+Checked in this order by :class:`biaskit.context.Context` (the first rule that applies names
+itself):
+
+- ``according-to``: "according to X, ..." before the match in its sentence;
+- ``what-x-calls``: "what Moscow calls a ..." right before the match;
+- ``denied``: a verb of denial before the match ("denied that the regime ..."): reported
+  and negated;
+- ``speaker-label``: a naming verb a few words before ("critics call him a ...",
+  "described him as a ...");
+- ``reported-speech``: a reporting verb with a subject before the match in its clause
+  ("Moscow says its ...", "officials said the ...");
+- ``attribution-after``: the sentence ends with ", X said" or ", according to X".
+
+A reporting verb is always the outlet's own choice, and so is anything before the verb
+("The dictator said the vote was fair": "dictator" is the outlet's word). "I think" and
+"we believe" are the writer's own voice.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from biaskit.morph import finite_verb
+from biaskit.senses import PREV_WORD_RE
+from biaskit.tokens import WORD_RE
+
+if TYPE_CHECKING:
+    from biaskit.language import Language
+
+__all__ = [
+    "CLAUSE_MARKS",
+    "LABEL_WINDOW",
+    "Cue",
+    "Token",
+    "any_mark_in",
+    "attributed_after",
+    "find_cues",
+    "phrase_rules",
+    "phrases_by_first_word",
+    "reporting_rule_in_cues",
+    "reporting_rule_in_words",
+]
+
+#: (start, end, word) of a word or cue in the text.
+Token = tuple[int, int, str]
+Cue = tuple[int, int, str]
+#: How many words a naming verb may stand before the label it gives ("called him a ...").
+LABEL_WINDOW = 5
+#: Marks that end a clause for voice and negation.
+CLAUSE_MARKS = ",;:()—–"
+_HARD_MARKS = ";—–"
+_HARD_BREAK_RE = re.compile(r"[;—–]|\s-\s")
+_FIRST_PERSON = frozenset({"i", "we"})
+_NOT_A_LABEL_NEXT = frozenset({"for", "on", "off", "up", "out", "in", "back"})
+
+
+@cache
+def phrase_rules(language: str, speech: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """English-style phrase rules: what X calls, and an attribution clause ending the sentence."""
+    verbs = "|".join(sorted(map(re.escape, speech), key=len, reverse=True))
+    what_calls = re.compile(
+        r"\bwhat\s+(?:[\w.'’-]+\s+){1,4}(?:calls?|called|terms|termed|dubs|dubbed|describes as|"
+        r"described as|refers to as)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$",
+        re.IGNORECASE,
+    )
+    after = re.compile(
+        r"[^;:]*?,\s*(?!(?:and|but|or|which|who|whom|while|that|as|if|when)\b)"
+        rf"(?:(?:[\w.'’-]+\s+){{0,6}}?(?:{verbs})\b|according\s+to\b)[^,;:]{{0,80}}$",
+        re.IGNORECASE,
+    )
+    return what_calls, after
+
+
+@cache
+def _cue_automaton(lang: Language) -> Any:
+    """An Aho-Corasick automaton of every word that can decide voice or negation."""
+    import ahocorasick
+
+    first_words = {p[0] for p in lang.attribution_phrases} | {"what", "far"}
+    words = (
+        lang.speech_verbs
+        | lang.naming_verbs
+        | lang.denial_verbs
+        | lang.negators
+        | lang.clause_breaks
+        | first_words
+        | {"n't"}
+    )
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, (len(w), w))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_cues(low: str, lang: Language, a: int, b: int) -> list[Cue]:
+    """Cue words (whole words; "n't" at a word's end) in ``low[a:b]``, sorted."""
+    n = len(low)
+    found = []
+    # pyahocorasick reads its whole argument on every call: pass the sentence only
+    for end_idx, (length, word) in _cue_automaton(lang).iter(low[a:b]):
+        end = a + end_idx + 1
+        start = end - length
+        if end < n and (low[end].isalnum() or low[end] in "'-"):
+            continue
+        if word != "n't" and start > 0 and (low[start - 1].isalnum() or low[start - 1] in "'-"):
+            continue
+        found.append((start, end, word))
+    found.sort()
+    return found
+
+
+@cache
+def phrases_by_first_word(lang: Language) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The language's attributing phrases, keyed by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in lang.attribution_phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def any_mark_in(text: str, marks: str, a: int, b: int) -> bool:
+    """Whether any of ``marks`` (or a spaced hyphen) occurs in ``text[a:b]``."""
+    return any(text.find(c, a, b) >= 0 for c in marks) or text.find(" - ", a, b) >= 0
+
+
+def reporting_rule_in_cues(low: str, lang: Language, cues: list[Cue], a: int, start: int) -> str:
+    """The rule of the last reporting, naming or denial verb governing ``start`` (surface
+    packs, from the sentence's cue words), or ""."""
+    for s, e, w in reversed(cues):
+        if w in lang.clause_breaks or any_mark_in(low, _HARD_MARKS, e, start):
+            return ""
+        is_speech = w in lang.speech_verbs
+        is_label = w in lang.naming_verbs
+        is_denial = w in lang.denial_verbs
+        if not (is_speech or is_label or is_denial):
+            continue
+        m = PREV_WORD_RE.search(low, max(a, s - 40), s)
+        if m is None or m.start(1) < a:
+            continue  # the first word of its sentence: no subject
+        prev = m.group(1)
+        if prev in lang.determiners:
+            continue  # a noun: "his claims", "the call"
+        if prev in _FIRST_PERSON:
+            return ""  # "I think": the writer's own view
+        if is_denial:
+            return "denied"
+        if is_label:
+            after_verb = WORD_RE.findall(low, e, start)
+            if len(after_verb) <= LABEL_WINDOW and (
+                not after_verb or after_verb[0] not in _NOT_A_LABEL_NEXT
+            ):
+                return "speaker-label"
+            if not is_speech:
+                continue
+        return "reported-speech"
+    return ""
+
+
+def reporting_rule_in_words(text: str, lang: Language, toks: list[Token], start: int) -> str:
+    """The rule of the last reporting, naming or denial verb governing ``start`` (lemma
+    packs, from the sentence's words before it), or ""."""
+    breaks = list(_HARD_BREAK_RE.finditer(text, toks[0][0] if toks else start, start))
+    if breaks:  # a semicolon or dash ends the clause a verb before it governs
+        cut = breaks[-1].end()
+        toks = [t for t in toks if t[0] >= cut]
+    for i in range(len(toks) - 1, 0, -1):
+        _s, _e, w = toks[i]
+        is_speech = w in lang.speech_verbs
+        is_label = w in lang.naming_verbs
+        is_denial = w in lang.denial_verbs
+        if not (is_speech or is_label or is_denial):
+            if w in lang.clause_breaks:
+                return ""
+            continue
+        prev = toks[i - 1][2]
+        if prev in lang.determiners:
+            continue  # a noun: "his claims", "the call"
+        if prev in _FIRST_PERSON:
+            return ""  # "I think": the writer's own view
+        if is_denial:
+            return "denied"
+        if is_label and not is_speech:
+            nxt = toks[i + 1][2] if i + 1 < len(toks) else None
+            if len(toks) - 1 - i <= LABEL_WINDOW and nxt not in _NOT_A_LABEL_NEXT:
+                return "speaker-label"
+            continue
+        if is_label and len(toks) - 1 - i <= LABEL_WINDOW:
+            nxt = toks[i + 1][2] if i + 1 < len(toks) else None
+            if nxt not in _NOT_A_LABEL_NEXT:
+                return "speaker-label"
+        return "reported-speech"
+    return ""
+
+
+def attributed_after(text: str, lang: Language, toks: list[Token], end: int, b: int) -> bool:
+    """The sentence ends with ", <up to six words> <reporting verb> ..." after ``end``
+    ("..., заявили в МИД"), or with an attributing phrase after a comma (lemma packs)."""
+    comma = text.rfind(",", end, b)
+    if comma < 0 or any(c in text[comma:b] for c in ";:"):
+        return False
+    after = [(s, e, w) for s, e, w in toks if s > comma]
+    if len(after) > 10:
+        return False
+    finite = finite_verb(lang.code)
+    for s, e, w in after[:3]:  # ", заявили в МИД", ", сообщил губернатор"
+        if w in lang.speech_verbs and finite(text[s:e].lower()):
+            return True
+    words = [w for _, _, w in after]
+    return any(tuple(words[: len(p)]) == p for p in lang.attribution_phrases)
