@@ -48,6 +48,7 @@ FIELDS = {
     "not_examples",
     "when",
     "note_en",
+    "side",
 }
 #: Conditions an entry may set under ``when`` (all must hold for the entry to apply).
 SENSE_KEYS = ("pos", "prev", "prev_not", "next", "next_not", "case", "unless_frame")
@@ -108,6 +109,7 @@ class Entry:
     not_examples: tuple[str, ...] = ()
     when: Sense | None = None
     note_en: str | None = None
+    side: str | None = None
     origin: str = field(default="", compare=False)
 
     def replacement(self, form: str) -> str | None:
@@ -131,4 +133,5 @@ class Entry:
             "perspective": self.perspective,
             "replace": self.replace if not isinstance(self.replace, dict) else dict(self.replace),
             "when": self.when.as_dict() if self.when else None,
+            "side": self.side,
         }

@@ -21,6 +21,8 @@ from biaskit.lexicon_entry import (
     LexiconError,
     Sense,
 )
+from biaskit.schema import clip
+from biaskit.sides import sides
 
 __all__ = ["check_terms_unique", "make_entry"]
 
@@ -143,6 +145,7 @@ def make_entry(item: dict[str, Any], where: str, index: int) -> Entry:
         not_examples=_list_field(item, "not_examples", where, name),
         when=_sense_field(item, where, name),
         note_en=_text_field(item, "note_en", where, name, required=False),
+        side=_side_field(item, where, name),
         origin=where,
     )
 
@@ -230,3 +233,15 @@ def _sense_field(item: dict[str, Any], where: str, name: str) -> Sense | None:
     if sense == Sense():
         raise LexiconError(f"{where}: entry {name}: field 'when' sets no condition")
     return sense
+
+
+def _side_field(item: dict[str, Any], where: str, name: str) -> str | None:
+    """``side``: one of the sides in ``biaskit/lang/sides.yaml``, or absent."""
+    side = _text_field(item, "side", where, name, required=False)
+    allowed = sides()
+    if side is not None and side not in allowed:
+        raise LexiconError(
+            f"{where}: entry {name}: field 'side': {clip(side)} is not one of "
+            f"{', '.join(allowed)} (the sides are listed in biaskit/lang/sides.yaml)"
+        )
+    return side
