@@ -19,6 +19,7 @@ from biaskit.voice import (
     Token,
     attributed_after,
     find_cues,
+    is_mentioned,
     phrase_rules,
     phrases_by_first_word,
     reporting_rule_in_cues,
@@ -42,8 +43,12 @@ RULE_NOTES: dict[str, str] = {
     "reported-speech": "in reported speech after a reporting verb ('Moscow says ...')",
     "attribution-after": "in a clause the sentence attributes to a speaker (', X said')",
     "denied": "inside a denial ('denied that ...'): reported and negated",
-    "negated": "negated ('not', 'never', 'no'): the sentence rejects the word",
+    "negated": "inside the scope of a negation ('not', 'never', 'nobody' ... up to the end "
+    "of its clause): the sentence rejects the word",
+    "mention": "talked about as a word ('the word ...', '... is a loaded word'): mentioned, "
+    "not used",
 }
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SIMPLE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*\s|\n")
 
 
@@ -59,7 +64,7 @@ class Context:
         self.text = text
         self.lang = lang
         self._lemma = lemmatizer(lang.code) if lang.match == "lemma" else None
-        self._tags: dict[int, list[tuple[int, int, str | None]]] = {}
+        self._tags: dict[int, list[tuple[int, int, str | None, str]]] = {}
         self._words: dict[int, tuple[list[int], list[Token]]] = {}
         self._cues: dict[int, tuple[list[int], list[Cue]]] = {}
 
@@ -144,13 +149,20 @@ class Context:
         if self.lang.match == "lemma":
             m = WORD_RE.match(self.text, start)
             return pos_tagger(self.lang.code)(m.group().lower()) if m else None
-        tags = self._tags.get(a)
-        if tags is None:
-            tags = self._tags[a] = pattern_tags(self.text, a, b)
-        for s, e, pos in tags:
+        for s, e, pos, _penn in self._penn_tags(a, b):
             if s <= start < e:
                 return pos
         return None
+
+    def _penn_tags(self, a: int, b: int) -> list[tuple[int, int, str | None, str]]:
+        tags = self._tags.get(a)
+        if tags is None:
+            tags = self._tags[a] = pattern_tags(self.text, a, b)
+        return tags
+
+    def finite_verb_after(self, a: int, b: int, e: int) -> bool:
+        """Whether the tagger finds a finite verb after ``e`` in the sentence ``a:b``."""
+        return any(s >= e and penn in _FINITE for s, _e, _pos, penn in self._penn_tags(a, b))
 
     # -- voice and negation ---------------------------------------------------------------
     def voice_and_negation(
@@ -196,6 +208,8 @@ class Context:
     ) -> tuple[str, bool, str]:
         """Voice and negation from cue words found by one automaton pass (fast path)."""
         lang, low = self.lang, self.low
+        if is_mentioned(low, lang, a, b, start, end):
+            return "mentioned", False, "mention"
         cues = self._cues_between(a, b, start)
         negated = category not in ("naming", "hedge") and negated_by_cues(low, lang, cues, start)
         neg_rule = "negated" if negated else ""
@@ -210,7 +224,9 @@ class Context:
                     return "reported", negated, _join("according-to", neg_rule)
         if "what" in words and what_calls.search(low, a, start):
             return "reported", negated, _join("what-x-calls", neg_rule)
-        voice_rule = reporting_rule_in_cues(low, lang, cues, a, start)
+        voice_rule = reporting_rule_in_cues(
+            low, lang, cues, a, b, start, lambda e, end_: self.finite_verb_after(a, end_, e)
+        )
         if voice_rule == "denied":
             return "reported", True, "denied"
         if voice_rule:

@@ -75,8 +75,9 @@ def case_is(written: str, case: str) -> bool:
     return written[:1].isupper() and not written.isupper()
 
 
-def pattern_tags(text: str, a: int, b: int) -> list[tuple[int, int, str | None]]:
-    """TextBlob's PatternTagger on one sentence, aligned back to offsets."""
+def pattern_tags(text: str, a: int, b: int) -> list[tuple[int, int, str | None, str]]:
+    """TextBlob's PatternTagger on one sentence, aligned back to offsets: (start, end,
+    coarse part of speech, Penn tag)."""
     from textblob.en.taggers import PatternTagger
 
     sentence = text[a:b]
@@ -88,5 +89,5 @@ def pattern_tags(text: str, a: int, b: int) -> list[tuple[int, int, str | None]]
             continue
         cursor = i + len(word)
         pos = "propn" if tag.startswith("NNP") else _PENN.get(tag[:2])
-        out.append((a + i, a + cursor, pos))
+        out.append((a + i, a + cursor, pos, tag))
     return out

@@ -13,6 +13,17 @@ itself):
   ("Moscow says its ...", "officials said the ...");
 - ``attribution-after``: the sentence ends with ", X said" or ", according to X".
 
+Before all of these, ``mention``: a word talked about as a word ("the word dictator", "the
+term special military operation", "dictator is a loaded word"; the nouns are
+``mention_nouns`` in ``language.yaml``) is mentioned, not used.
+
+A reporting verb makes what follows reported speech only with a content clause after it
+(``told reporters the dictator would fall``, ``said that ...``); with a plain object (``She
+denounced the brutal crackdown``) the words are the outlet's. A verb form read as a noun
+(``the claims``, ``officials' claims``) reports nothing. Describing verbs give a label only
+with "as" (``described him as a dictator``, not ``described the brutal scene``). A reporting
+verb in an aside (``He is not, as critics say, a tyrant``) governs only the aside.
+
 A reporting verb is always the outlet's own choice, and so is anything before the verb
 ("The dictator said the vote was fair": "dictator" is the outlet's word). "I think" and
 "we believe" are the writer's own voice.
@@ -21,6 +32,7 @@ A reporting verb is always the outlet's own choice, and so is anything before th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +51,7 @@ __all__ = [
     "any_mark_in",
     "attributed_after",
     "find_cues",
+    "is_mentioned",
     "phrase_rules",
     "phrases_by_first_word",
     "reporting_rule_in_cues",
@@ -128,9 +141,47 @@ def any_mark_in(text: str, marks: str, a: int, b: int) -> bool:
     return any(text.find(c, a, b) >= 0 for c in marks) or text.find(" - ", a, b) >= 0
 
 
-def reporting_rule_in_cues(low: str, lang: Language, cues: list[Cue], a: int, start: int) -> str:
+@cache
+def _mention_rules(lang: Language) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(before, after) patterns of a word mentioned as a word, from ``mention_nouns``."""
+    if not lang.mention_nouns:
+        return None
+    nouns = "|".join(sorted(map(re.escape, lang.mention_nouns), key=len, reverse=True))
+    before = re.compile(
+        rf"\b(?:the|a|an|this|that|its|his|her|their|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?"
+        rf"(?:{nouns})\s*(?:,\s*)?[\"“”'‘’«]?\s*$"
+    )
+    after = re.compile(
+        rf"\s*[\"”’»]?\s*(?:is|was|are|were|remains|became|has become|sounds)\s+"
+        rf"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b"
+    )
+    return before, after
+
+
+def is_mentioned(low: str, lang: Language, a: int, b: int, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are talked about as words ("the word dictator",
+    "dictator is a loaded word"): a mention, not a use."""
+    rules = _mention_rules(lang)
+    if rules is None:
+        return False
+    before, after = rules
+    return bool(before.search(low, max(a, start - 60), start) or after.match(low, end, b))
+
+
+def _in_aside(low: str, a: int, s: int, e: int, start: int) -> bool:
+    """The verb at ``s:e`` stands in an aside ", as critics say," that closes before ``start``."""
+    comma = low.rfind(",", a, s)
+    lead = WORD_RE.findall(low, comma + 1 if comma >= 0 else a, s)
+    return bool(lead) and lead[0] == "as" and low.find(",", e, start) >= 0
+
+
+def reporting_rule_in_cues(
+    low: str, lang: Language, cues: list[Cue], a: int, b: int, start: int,
+    finite_after: Callable[[int, int], bool],
+) -> str:
     """The rule of the last reporting, naming or denial verb governing ``start`` (surface
-    packs, from the sentence's cue words), or ""."""
+    packs, from the sentence's cue words), or "". ``finite_after(e, b)`` says whether a
+    finite verb follows position ``e`` in the sentence (the tagger's answer)."""
     for s, e, w in reversed(cues):
         if w in lang.clause_breaks or any_mark_in(low, _HARD_MARKS, e, start):
             return ""
@@ -143,22 +194,41 @@ def reporting_rule_in_cues(low: str, lang: Language, cues: list[Cue], a: int, st
         if m is None or m.start(1) < a:
             continue  # the first word of its sentence: no subject
         prev = m.group(1)
-        if prev in lang.determiners:
-            continue  # a noun: "his claims", "the call"
+        if prev in lang.determiners or prev.endswith(("'s", "s'")):
+            continue  # a noun: "his claims", "the call", "officials' claims"
         if prev in _FIRST_PERSON:
             return ""  # "I think": the writer's own view
+        if _in_aside(low, a, s, e, start):
+            continue  # "He is not, as critics say, a tyrant"
         if is_denial:
             return "denied"
         if is_label:
             after_verb = WORD_RE.findall(low, e, start)
-            if len(after_verb) <= LABEL_WINDOW and (
-                not after_verb or after_verb[0] not in _NOT_A_LABEL_NEXT
+            needs_as = w in lang.naming_verbs_with_as
+            if (
+                len(after_verb) <= LABEL_WINDOW
+                and (not after_verb or after_verb[0] not in _NOT_A_LABEL_NEXT)
+                and (not needs_as or "as" in WORD_RE.findall(low, e, _clause_end(low, e, b)))
             ):
                 return "speaker-label"
             if not is_speech:
                 continue
-        return "reported-speech"
+        if _content_clause(low, lang, e, b) or finite_after(e, b):
+            return "reported-speech"
+        return ""  # a plain object: "She denounced the brutal crackdown"
     return ""
+
+
+def _clause_end(low: str, e: int, b: int) -> int:
+    """The end of the clause after ``e``: a semicolon or dash, else the sentence's end."""
+    return min((i for i in (low.find(c, e, b) for c in _HARD_MARKS) if i >= 0), default=b)
+
+
+def _content_clause(low: str, lang: Language, e: int, b: int) -> bool:
+    """A word after position ``e`` (to the clause's end) that starts a content clause or is
+    a finite auxiliary ("that", "would", "was"): cheap, before asking the tagger."""
+    words = WORD_RE.findall(low, e, _clause_end(low, e, b))
+    return any(w in lang.content_clause_starts for w in words)
 
 
 def reporting_rule_in_words(text: str, lang: Language, toks: list[Token], start: int) -> str:
