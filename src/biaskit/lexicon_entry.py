@@ -18,6 +18,7 @@ __all__ = [
     "FIELDS",
     "GRADES",
     "MAX_WEIGHT",
+    "NUMBER_SIDES",
     "OMIT",
     "POS_TAGS",
     "SENSE_KEYS",
@@ -51,11 +52,13 @@ FIELDS = {
     "side",
 }
 #: Conditions an entry may set under ``when`` (all must hold for the entry to apply).
-SENSE_KEYS = ("pos", "prev", "prev_not", "next", "next_not", "case", "unless_frame")
+SENSE_KEYS = ("pos", "prev", "prev_not", "next", "next_not", "case", "unless_frame", "number")
 #: Coarse parts of speech a ``when: pos:`` condition may name.
 POS_TAGS = ("noun", "verb", "adj", "adv", "propn")
 #: ``case`` values: how the matched words are written.
-CASES = ("lower", "capitalized", "upper")
+CASES = ("lower", "capitalized", "upper", "title")
+#: ``number`` values: where a number must stand ("soared 5%": after; "5% soar": before).
+NUMBER_SIDES = ("before", "after")
 #: A ``replace`` value that means "drop the words" (``self-proclaimed president``).
 OMIT = "(omit)"
 
@@ -75,6 +78,7 @@ class Sense:
     next_not: tuple[str, ...] = ()
     case: str | None = None
     unless_frame: tuple[str, ...] = ()
+    number: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The conditions that are set, as a plain dict."""

@@ -14,6 +14,7 @@ from biaskit.lexicon_entry import (
     FIELDS,
     GRADES,
     MAX_WEIGHT,
+    NUMBER_SIDES,
     POS_TAGS,
     SENSE_KEYS,
     Entry,
@@ -223,6 +224,12 @@ def _sense_field(item: dict[str, Any], where: str, name: str) -> Sense | None:
         raise LexiconError(
             f"{where}: entry {name}: field 'when': pos {bad[0]!r} is not one of "
             f"{', '.join(POS_TAGS)}"
+        )
+    bad = [p for p in lists["number"] if p not in NUMBER_SIDES]
+    if bad:
+        raise LexiconError(
+            f"{where}: entry {name}: field 'when': number {bad[0]!r} is not one of "
+            f"{', '.join(NUMBER_SIDES)}"
         )
     case = value.get("case")
     if case is not None and case not in CASES:
