@@ -193,6 +193,10 @@ _METRIC_NAMES: dict[str, tuple[str, str]] = {
         "Loaded language, quotes included",
         "Loaded words per 1,000 words (own voice and quotes)",
     ),
+    "stance_per_1k": (
+        "Stance (hedges and distancing)",
+        "Hedges and distancing per 1,000 words (own voice)",
+    ),
     "quoted_share": ("Quoted speech", "Share of words inside direct quotes"),
     "polarity": ("Sentiment", "Sentiment polarity (-1 negative to +1 positive)"),
     "subjectivity": ("Subjectivity", "Subjectivity (0 factual to 1 opinion)"),
