@@ -353,3 +353,25 @@ def test_a_word_mentioned_as_a_word_is_not_used(lex, text):
 def test_using_a_word_near_the_noun_word_is_still_use(lex, text):
     (m,) = found(biaskit.score(text, lex), "dictator")
     assert (m.voice, m.counted) == ("own", True)
+
+
+def test_negation_scope_ends_at_a_second_predicate_and_a_new_clause(lex):
+    for text in [
+        "He would never give up and boasted, without proof, that he won.",
+        "He offered no evidence, and the idea, frankly, is a dictator's fantasy.",
+    ]:
+        s = biaskit.score(text, lex)
+        assert all(not m.negated for m in s.matches if m.term in ("boasted", "dictator"))
+    (m,) = found(biaskit.score("He is not a thief and a dictator.", lex), "dictator")
+    assert m.negated  # "and a ...": the same predicate
+
+
+def test_reporting_verbs_in_names_objects_and_earlier_verbs(lex):
+    (m,) = found(biaskit.score("The United States announced sanctions over the dictator's "
+                               "role.", lex), "dictator")
+    assert m.voice == "own"  # "States" is a name, "announced" takes a plain object
+    (m,) = found(biaskit.score("Moscow accused the dictator of lying.", lex), "dictator")
+    assert m.rule == "reported-speech"  # the object of "accused" carries the claim
+    (m,) = found(biaskit.score("Officials said the police denounced the massive crowd.", lex),
+                 "massive")
+    assert m.rule == "reported-speech"  # the earlier "said" governs the clause

@@ -225,7 +225,8 @@ class Context:
         if "what" in words and what_calls.search(low, a, start):
             return "reported", negated, _join("what-x-calls", neg_rule)
         voice_rule = reporting_rule_in_cues(
-            low, lang, cues, a, b, start, lambda e, end_: self.finite_verb_after(a, end_, e)
+            self.text, low, lang, cues, a, b, start,
+            lambda e, end_: self.finite_verb_after(a, end_, e),
         )
         if voice_rule == "denied":
             return "reported", True, "denied"

@@ -59,6 +59,7 @@ class Language:
     mention_nouns: frozenset[str] = frozenset()
     content_clause_starts: frozenset[str] = frozenset()
     naming_verbs_with_as: frozenset[str] = frozenset()
+    reporting_with_object: frozenset[str] = frozenset()
     opinion_markers: tuple[Phrase, ...] = ()
     frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
@@ -97,6 +98,7 @@ _WORD_SETS = {
     "mention_nouns",
     "content_clause_starts",
     "naming_verbs_with_as",
+    "reporting_with_object",
 }
 _PHRASES = {"attribution_phrases", "negation_phrases", "opinion_markers"}
 _TEXT = {"code", "name", "name_native", "match", "lemmatizer"}

@@ -44,12 +44,22 @@ def in_negation_scope(low: str, lang: Language, e: int, start: int) -> bool:
         j = seg.find(",", i + 1)
         if j < 0:
             return False  # a lone comma ends the clause
+        inside = WORD_RE.findall(seg, i + 1, j)
         rest = WORD_RE.findall(seg, j + 1)
-        if rest and rest[0] in _ASIDE_ENDS:
+        if (inside and inside[0] in _ASIDE_ENDS) or (rest and rest[0] in _ASIDE_ENDS):
             return False  # ", and the dictator spoke": a new clause
         seg = seg[:i] + " " + seg[j + 1 :]  # an aside: the clause goes on after it
     breaks = lang.clause_breaks | lang.negation_scope_breaks
-    return not any(w in breaks for w in WORD_RE.findall(seg))
+    words = WORD_RE.findall(seg)
+    first = WORD_RE.match(low, start)
+    if first:
+        words.append(first.group())  # "... and claimed": the match's own first word
+    for k, w in enumerate(words):
+        if w in breaks:
+            return False
+        if w in ("and", "or") and k + 1 < len(words) and words[k + 1] not in lang.determiners:
+            return False  # "never give up ... and claimed": a second predicate
+    return True
 
 
 def negated_by_cues(low: str, lang: Language, cues: list[Cue], start: int) -> bool:

@@ -176,13 +176,15 @@ def _in_aside(low: str, a: int, s: int, e: int, start: int) -> bool:
 
 
 def reporting_rule_in_cues(
-    low: str, lang: Language, cues: list[Cue], a: int, b: int, start: int,
+    text: str, low: str, lang: Language, cues: list[Cue], a: int, b: int, start: int,
     finite_after: Callable[[int, int], bool],
 ) -> str:
     """The rule of the last reporting, naming or denial verb governing ``start`` (surface
     packs, from the sentence's cue words), or "". ``finite_after(e, b)`` says whether a
     finite verb follows position ``e`` in the sentence (the tagger's answer)."""
     for s, e, w in reversed(cues):
+        if s > a and text[s].isupper():
+            continue  # part of a name: "the United States announced"
         if w in lang.clause_breaks or any_mark_in(low, _HARD_MARKS, e, start):
             return ""
         is_speech = w in lang.speech_verbs
@@ -213,9 +215,14 @@ def reporting_rule_in_cues(
                 return "speaker-label"
             if not is_speech:
                 continue
-        if _content_clause(low, lang, e, b) or finite_after(e, b):
+        if (
+            w in lang.reporting_with_object
+            or _content_clause(low, lang, e, b)
+            or finite_after(e, b)
+        ):
             return "reported-speech"
-        return ""  # a plain object: "She denounced the brutal crackdown"
+        # a plain object ("She denounced the brutal crackdown"): an earlier verb may still
+        # govern ("Officials said the police denounced ...")
     return ""
 
 
