@@ -60,6 +60,7 @@ class Language:
     content_clause_starts: frozenset[str] = frozenset()
     naming_verbs_with_as: frozenset[str] = frozenset()
     reporting_with_object: frozenset[str] = frozenset()
+    clause_verbs: frozenset[str] = frozenset()
     opinion_markers: tuple[Phrase, ...] = ()
     frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
@@ -99,6 +100,7 @@ _WORD_SETS = {
     "content_clause_starts",
     "naming_verbs_with_as",
     "reporting_with_object",
+    "clause_verbs",
 }
 _PHRASES = {"attribution_phrases", "negation_phrases", "opinion_markers"}
 _TEXT = {"code", "name", "name_native", "match", "lemmatizer"}

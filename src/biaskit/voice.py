@@ -158,11 +158,17 @@ def _mention_rules(lang: Language) -> tuple[re.Pattern[str], re.Pattern[str]] | 
     return before, after
 
 
+@cache
+def _mention_noun_re(lang: Language) -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, lang.mention_nouns), key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\b")
+
+
 def is_mentioned(low: str, lang: Language, a: int, b: int, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` are talked about as words ("the word dictator",
     "dictator is a loaded word"): a mention, not a use."""
     rules = _mention_rules(lang)
-    if rules is None:
+    if rules is None or not _mention_noun_re(lang).search(low, max(a, start - 60), b):
         return False
     before, after = rules
     return bool(before.search(low, max(a, start - 60), start) or after.match(low, end, b))
@@ -217,6 +223,7 @@ def reporting_rule_in_cues(
                 continue
         if (
             w in lang.reporting_with_object
+            or w in lang.clause_verbs
             or _content_clause(low, lang, e, b)
             or finite_after(e, b)
         ):
