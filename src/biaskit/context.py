@@ -20,6 +20,7 @@ from biaskit.voice import (
     attributed_after,
     find_cues,
     is_mentioned,
+    mention_noun_in,
     phrase_rules,
     phrases_by_first_word,
     reporting_rule_in_cues,
@@ -67,6 +68,7 @@ class Context:
         self._tags: dict[int, list[tuple[int, int, str | None, str]]] = {}
         self._words: dict[int, tuple[list[int], list[Token]]] = {}
         self._cues: dict[int, tuple[list[int], list[Cue]]] = {}
+        self._mentions: dict[int, bool] = {}
 
     @cached_property
     def low(self) -> str:
@@ -208,7 +210,10 @@ class Context:
     ) -> tuple[str, bool, str]:
         """Voice and negation from cue words found by one automaton pass (fast path)."""
         lang, low = self.lang, self.low
-        if is_mentioned(low, lang, a, b, start, end):
+        has_noun = self._mentions.get(a)
+        if has_noun is None:
+            has_noun = self._mentions[a] = mention_noun_in(low, lang, a, b)
+        if has_noun and is_mentioned(low, lang, a, b, start, end):
             return "mentioned", False, "mention"
         cues = self._cues_between(a, b, start)
         negated = category not in ("naming", "hedge") and negated_by_cues(low, lang, cues, start)

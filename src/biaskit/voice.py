@@ -52,6 +52,7 @@ __all__ = [
     "attributed_after",
     "find_cues",
     "is_mentioned",
+    "mention_noun_in",
     "phrase_rules",
     "phrases_by_first_word",
     "reporting_rule_in_cues",
@@ -141,36 +142,42 @@ def any_mark_in(text: str, marks: str, a: int, b: int) -> bool:
     return any(text.find(c, a, b) >= 0 for c in marks) or text.find(" - ", a, b) >= 0
 
 
-@cache
-def _mention_rules(lang: Language) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """(before, after) patterns of a word mentioned as a word, from ``mention_nouns``."""
+_MENTION: dict[int, tuple[Language, re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _mention_rules(lang: Language) -> tuple[re.Pattern[str], ...] | None:
+    """(nouns, before, after) patterns of a word mentioned as a word, from
+    ``mention_nouns``; kept by the pack's identity (hashing a pack is slow)."""
     if not lang.mention_nouns:
         return None
-    nouns = "|".join(sorted(map(re.escape, lang.mention_nouns), key=len, reverse=True))
-    before = re.compile(
-        rf"\b(?:the|a|an|this|that|its|his|her|their|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?"
-        rf"(?:{nouns})\s*(?:,\s*)?[\"“”'‘’«]?\s*$"
-    )
-    after = re.compile(
-        rf"\s*[\"”’»]?\s*(?:is|was|are|were|remains|became|has become|sounds)\s+"
-        rf"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b"
-    )
-    return before, after
+    got = _MENTION.get(id(lang))
+    if got is None or got[0] is not lang:
+        nouns = "|".join(sorted(map(re.escape, lang.mention_nouns), key=len, reverse=True))
+        before = re.compile(
+            rf"\b(?:the|a|an|this|that|its|his|her|their|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?"
+            rf"(?:{nouns})\s*(?:,\s*)?[\"“”'‘’«]?\s*$"
+        )
+        after = re.compile(
+            rf"\s*[\"”’»]?\s*(?:is|was|are|were|remains|became|has become|sounds)\s+"
+            rf"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b"
+        )
+        got = _MENTION[id(lang)] = (lang, re.compile(rf"\b(?:{nouns})\b"), before, after)
+    return got[1:]
 
 
-@cache
-def _mention_noun_re(lang: Language) -> re.Pattern[str]:
-    nouns = "|".join(sorted(map(re.escape, lang.mention_nouns), key=len, reverse=True))
-    return re.compile(rf"\b(?:{nouns})\b")
+def mention_noun_in(low: str, lang: Language, a: int, b: int) -> bool:
+    """Whether ``low[a:b]`` holds one of the pack's mention nouns (a cheap first test)."""
+    rules = _mention_rules(lang)
+    return rules is not None and rules[0].search(low, a, b) is not None
 
 
 def is_mentioned(low: str, lang: Language, a: int, b: int, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` are talked about as words ("the word dictator",
     "dictator is a loaded word"): a mention, not a use."""
     rules = _mention_rules(lang)
-    if rules is None or not _mention_noun_re(lang).search(low, max(a, start - 60), b):
+    if rules is None:
         return False
-    before, after = rules
+    _nouns, before, after = rules
     return bool(before.search(low, max(a, start - 60), start) or after.match(low, end, b))
 
 
