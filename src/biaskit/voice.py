@@ -67,6 +67,8 @@ LABEL_WINDOW = 5
 #: Marks that end a clause for voice and negation.
 CLAUSE_MARKS = ",;:()—–"
 _HARD_MARKS = ";—–"
+#: How far after a reporting verb its content clause or "as" is looked for (characters).
+_CLAUSE_REACH = 200
 _HARD_BREAK_RE = re.compile(r"[;—–]|\s-\s")
 _FIRST_PERSON = frozenset({"i", "we"})
 _NOT_A_LABEL_NEXT = frozenset({"for", "on", "off", "up", "out", "in", "back"})
@@ -183,9 +185,12 @@ def is_mentioned(low: str, lang: Language, a: int, b: int, start: int, end: int)
 
 def _in_aside(low: str, a: int, s: int, e: int, start: int) -> bool:
     """The verb at ``s:e`` stands in an aside ", as critics say," that closes before ``start``."""
-    comma = low.rfind(",", a, s)
-    lead = WORD_RE.findall(low, comma + 1 if comma >= 0 else a, s)
-    return bool(lead) and lead[0] == "as" and low.find(",", e, start) >= 0
+    lo = max(a, s - 60)  # an aside is short: "as critics say"
+    comma = low.rfind(",", lo, s)
+    if comma < 0:
+        return False
+    lead = WORD_RE.match(low, comma + 2) or WORD_RE.match(low, comma + 1)
+    return lead is not None and lead.group() == "as" and low.find(",", e, start) >= 0
 
 
 def reporting_rule_in_cues(
@@ -223,7 +228,8 @@ def reporting_rule_in_cues(
             if (
                 len(after_verb) <= LABEL_WINDOW
                 and (not after_verb or after_verb[0] not in _NOT_A_LABEL_NEXT)
-                and (not needs_as or "as" in WORD_RE.findall(low, e, _clause_end(low, e, b)))
+                and (not needs_as or "as" in WORD_RE.findall(
+                    low, e, _clause_end(low, e, min(b, e + _CLAUSE_REACH))))
             ):
                 return "speaker-label"
             if not is_speech:
@@ -248,6 +254,7 @@ def _clause_end(low: str, e: int, b: int) -> int:
 def _content_clause(low: str, lang: Language, e: int, b: int) -> bool:
     """A word after position ``e`` (to the clause's end) that starts a content clause or is
     a finite auxiliary ("that", "would", "was"): cheap, before asking the tagger."""
+    b = min(b, e + _CLAUSE_REACH)  # a long run-on text: look a few words ahead only
     words = WORD_RE.findall(low, e, _clause_end(low, e, b))
     return any(w in lang.content_clause_starts for w in words)
 
