@@ -73,6 +73,7 @@ report: setup
 
 lexicon-table: setup
 	$(BIN)/python -m biaskit.lexicon_table docs/lexicon.md
+	$(BIN)/python scripts/side_counts.py docs/lexicon-guide.md
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py

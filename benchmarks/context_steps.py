@@ -16,8 +16,11 @@ import biaskit
 
 STEPS = [
     ("no context (every voice, negated words, hedges as loaded)",
-     {"voices": ("own", "reported"), "count_negated": True, "measures": ("loaded", "stance")}),
+     {"voices": ("own", "reported", "mentioned"), "count_negated": True,
+      "measures": ("loaded", "stance")}),
     ("+ reported speech is not the outlet's",
+     {"voices": ("own", "mentioned"), "count_negated": True, "measures": ("loaded", "stance")}),
+    ("+ words mentioned as words do not count",
      {"voices": ("own",), "count_negated": True, "measures": ("loaded", "stance")}),
     ("+ negated words do not count",
      {"voices": ("own",), "count_negated": False, "measures": ("loaded", "stance")}),

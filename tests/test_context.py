@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import biaskit
+from biaskit.context import RULE_NOTES
 from biaskit.lexicon import load_lexicon
 
 LEXICON = """
@@ -246,3 +247,131 @@ def test_look_alike_letters_and_line_breaks_do_not_hide_words(lex):
     assert found(biaskit.score(f"The {cyrillic_a} spoke.", lex), "dictator")
     s = biaskit.score("The self-\u00adproclaimed\n dictator spoke.", lex)
     assert {m.term for m in s.matches} >= {"dictator"}
+
+
+# --- negation scope: the negator's clause, not a fixed window --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody in the cabinet, not even his allies, would call him a dictator.",
+        "He is not, as critics say, a dictator.",
+        "No serious historian of the region, whatever his politics, would describe the former "
+        "general as anything like a dictator.",
+    ],
+)
+def test_negation_reaches_the_end_of_its_clause_across_asides(lex, text):
+    (m,) = found(biaskit.score(text, lex), "dictator")
+    assert m.negated and not m.counted and "negated" in m.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He did not attend, and the dictator spoke.",
+        "He did not attend; the dictator spoke.",
+        "She never voted because the dictator rigged the count.",
+        "He was not there, the dictator spoke.",
+        "It is not clear but the dictator left.",
+    ],
+)
+def test_negation_stops_at_a_clause_boundary(lex, text):
+    (m,) = found(biaskit.score(text, lex), "dictator")
+    assert not m.negated and m.counted
+
+
+def test_the_negation_note_is_true_of_the_sentence(lex):
+    (m,) = found(biaskit.score("He is not, as critics say, a dictator.", lex), "dictator")
+    assert (m.voice, m.rule) == ("own", "negated")  # the aside's verb governs only the aside
+    assert "end of its clause" in RULE_NOTES["negated"]
+
+
+# --- reported speech needs a content clause ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told reporters the dictator would fall.",
+        "Officials said the dictator fled.",
+        "The minister said in a statement that the dictator had left.",
+    ],
+)
+def test_a_reporting_verb_with_a_content_clause_reports(lex, text):
+    (m,) = found(biaskit.score(text, lex), "dictator")
+    assert (m.voice, m.rule, m.counted) == ("reported", "reported-speech", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She denounced the massive crackdown.",
+        "He described the massive crowd.",
+        "Officials' claims about the massive fraud were rejected.",
+        "The claims of massive fraud were rejected.",
+    ],
+)
+def test_a_plain_object_or_a_noun_is_not_reported_speech(lex, text):
+    (m,) = found(biaskit.score(text, lex), "massive")
+    assert (m.voice, m.counted) == ("own", True)
+
+
+def test_describing_verbs_label_only_with_as(lex):
+    (m,) = found(biaskit.score("Analysts described him as a dictator.", lex), "dictator")
+    assert m.rule == "speaker-label"
+    (m,) = found(biaskit.score("Rights groups denounced the dictator as weak.", lex), "dictator")
+    assert m.rule == "speaker-label"
+
+
+# --- use and mention ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The word dictator is banned on state television.",
+        "Editors avoid the loaded term dictator.",
+        "Dictator is a loaded word.",
+        "The label dictator was everywhere that week.",
+    ],
+)
+def test_a_word_mentioned_as_a_word_is_not_used(lex, text):
+    s = biaskit.score(text, lex)
+    (m,) = found(s, "dictator")
+    assert (m.voice, m.rule, m.counted) == ("mentioned", "mention", False)
+    assert s.loaded == 0
+    assert biaskit.score(text, lex, include_quoted=True).loaded == 0  # never counted as used
+    assert "mention" in s.explain()["context"].iloc[0] or "word" in s.explain().to_string()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The dictator used words of war.", "The dictator's last word was final.",
+     "A word from the dictator ended it."],
+)
+def test_using_a_word_near_the_noun_word_is_still_use(lex, text):
+    (m,) = found(biaskit.score(text, lex), "dictator")
+    assert (m.voice, m.counted) == ("own", True)
+
+
+def test_negation_scope_ends_at_a_second_predicate_and_a_new_clause(lex):
+    for text in [
+        "He would never give up and boasted, without proof, that he won.",
+        "He offered no evidence, and the idea, frankly, is a dictator's fantasy.",
+    ]:
+        s = biaskit.score(text, lex)
+        assert all(not m.negated for m in s.matches if m.term in ("boasted", "dictator"))
+    (m,) = found(biaskit.score("He is not a thief and a dictator.", lex), "dictator")
+    assert m.negated  # "and a ...": the same predicate
+
+
+def test_reporting_verbs_in_names_objects_and_earlier_verbs(lex):
+    (m,) = found(biaskit.score("The United States announced sanctions over the dictator's "
+                               "role.", lex), "dictator")
+    assert m.voice == "own"  # "States" is a name, "announced" takes a plain object
+    (m,) = found(biaskit.score("Moscow accused the dictator of lying.", lex), "dictator")
+    assert m.rule == "reported-speech"  # the object of "accused" carries the claim
+    (m,) = found(biaskit.score("Officials said the police denounced the massive crowd.", lex),
+                 "massive")
+    assert m.rule == "reported-speech"  # the earlier "said" governs the clause

@@ -473,3 +473,55 @@ def test_rcparams_untouched():
         draw()
     plot.timeline(many_scored())
     assert dict(plt.rcParams) == before
+
+
+# --- both measures: loaded words and stance ----------------------------------------------------
+
+
+@functools.cache
+def example_scored():
+    return biaskit.score_corpus(biaskit.load_example_corpus())
+
+
+def test_measures_side_by_side_with_plain_axis_titles():
+    ax = plot.measures(example_scored(), n_boot=200)
+    loaded, stance = ax.figure.axes
+    assert loaded is ax
+    assert loaded.get_xlabel() == "Loaded words per 1,000 words"
+    assert stance.get_xlabel() == "Hedges and distancing per 1,000 words"
+    assert loaded.get_title().startswith("Loaded words and stance by outlet")
+    outlets = set(example_scored().docs["outlet"])
+    assert set(yticklabels(loaded)) == outlets
+    # one dot per outlet in each panel, at the pooled rate of its own measure
+    (dots,) = [c for c in loaded.containers if isinstance(c, ErrorbarContainer)]
+    (sdots,) = [c for c in stance.containers if isinstance(c, ErrorbarContainer)]
+    assert len(dots.lines[0].get_xdata()) == len(sdots.lines[0].get_xdata()) == len(outlets)
+    table = biaskit.compare(example_scored(), metric="stance_per_1k", n_boot=200)
+    first = yticklabels(loaded)[0]
+    want = table.set_index("group").loc[first, "rate"]
+    assert sdots.lines[0].get_xdata()[0] == pytest.approx(want)
+    texts = [loaded.title, loaded.xaxis.label, stance.xaxis.label, loaded.yaxis.label,
+             *loaded.get_yticklabels(), *loaded.get_xticklabels(), *stance.get_xticklabels()]
+    assert_no_overlap(ax.figure, texts)
+
+
+def test_measures_on_one_axes_name_both_in_the_legend():
+    fig, ax = plt.subplots(figsize=(9, 5))
+    out = plot.measures(example_scored(), ax=ax, n_boot=200)
+    assert out is ax and ax.get_xlabel() == "Per 1,000 words (own voice)"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Loaded words per 1,000 words", "Hedges and distancing per 1,000 words"]
+    assert_legend_outside(ax)
+    assert_no_overlap(fig, [*ax.get_yticklabels(), ax.xaxis.label, ax.title])
+
+
+def test_measures_needs_both_rate_columns():
+    docs = example_scored().docs.drop(columns="stance_per_1k")
+    with pytest.raises(KeyError, match="stance_per_1k"):
+        plot.measures(docs)
+
+
+def test_rates_of_stance_have_a_plain_axis_title():
+    table = biaskit.compare(example_scored(), metric="stance_per_1k", n_boot=200)
+    ax = plot.rates(table)
+    assert ax.get_xlabel() == "Hedges and distancing per 1,000 words (own voice)"

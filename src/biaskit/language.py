@@ -55,6 +55,12 @@ class Language:
     negation_undone: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
+    negation_scope_breaks: frozenset[str] = frozenset()
+    mention_nouns: frozenset[str] = frozenset()
+    content_clause_starts: frozenset[str] = frozenset()
+    naming_verbs_with_as: frozenset[str] = frozenset()
+    reporting_with_object: frozenset[str] = frozenset()
+    clause_verbs: frozenset[str] = frozenset()
     opinion_markers: tuple[Phrase, ...] = ()
     quoted_names: bool = False  # names of firms, units, works are quoted («Азов»): not scare quotes
     frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
@@ -90,6 +96,12 @@ _WORD_SETS = {
     "negation_undone",
     "denial_verbs",
     "clause_breaks",
+    "negation_scope_breaks",
+    "mention_nouns",
+    "content_clause_starts",
+    "naming_verbs_with_as",
+    "reporting_with_object",
+    "clause_verbs",
 }
 _PHRASES = {"attribution_phrases", "negation_phrases", "opinion_markers"}
 _TEXT = {"code", "name", "name_native", "match", "lemmatizer"}

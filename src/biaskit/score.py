@@ -36,14 +36,15 @@ __all__ = [
 #: Categories a score reports: the lexicon's plus ``scare_quote`` (found by rule).
 SCORE_CATEGORIES: tuple[str, ...] = CATEGORIES
 #: Voices a match can be in.
-VOICES: tuple[str, ...] = ("own", "quoted", "reported")
+VOICES: tuple[str, ...] = ("own", "quoted", "reported", "mentioned")
 _SCARE_NOTE = (
     "Scare quotes: a short phrase put in quotation marks without being presented as anyone's "
     "speech, which signals that the writer doubts or mocks the words."
 )
 def _voices(include_quoted: bool, voices: Iterable[str] | None) -> frozenset[str]:
     if voices is None:
-        return frozenset(VOICES) if include_quoted else frozenset({"own"})
+        # a word mentioned as a word ("the word 'dictator'") counts only when chosen by name
+        return frozenset(VOICES[:3]) if include_quoted else frozenset({"own"})
     chosen = frozenset(voices)
     unknown = chosen - set(VOICES)
     if unknown:

@@ -24,6 +24,7 @@ from biaskit.plot.layout import (
     TICK_SIZE,
     TITLE_SIZE,
 )
+from biaskit.plot.measures import measures
 from biaskit.plot.shares import attribution, naming
 from biaskit.plot.stories import paired, timeline
 from biaskit.plot.words import sentiment_scatter, terms
@@ -38,6 +39,7 @@ __all__ = [
     "attribution",
     "categories",
     "evaluation_chart",
+    "measures",
     "naming",
     "paired",
     "rates",

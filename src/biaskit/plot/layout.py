@@ -195,7 +195,7 @@ _METRIC_NAMES: dict[str, tuple[str, str]] = {
     ),
     "stance_per_1k": (
         "Stance (hedges and distancing)",
-        "Hedges and distancing verbs per 1,000 words (own voice)",
+        "Hedges and distancing per 1,000 words (own voice)",
     ),
     "quoted_share": ("Quoted speech", "Share of words inside direct quotes"),
     "polarity": ("Sentiment", "Sentiment polarity (-1 negative to +1 positive)"),

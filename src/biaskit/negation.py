@@ -1,0 +1,96 @@
+"""Negation: whether the sentence rejects a matched word ("is not a dictator").
+
+Surface packs (English): a negator ("not", "never", "no", "nobody", "n't", "far from")
+negates what follows it up to the end of its clause (``negation_scope``): the scope stops at
+a clause break ("but", "although"), a relative pronoun or subordinating conjunction
+(``negation_scope_breaks`` in ``language.yaml``), a semicolon, colon, dash or bracket, and at
+a comma, unless the comma opens an aside that another comma closes ("He is not, as critics
+say, a tyrant"; "Nobody in the cabinet, not even his allies, would call him a dictator");
+", and" and ", or" after the aside still end it ("He did not attend, and the dictator
+spoke"). "Not only" undoes the negation.
+
+Lemma packs (Russian, Ukrainian), where the negator stands right before the word it
+negates: a negator among the five words before the match in its clause.
+
+A verb of denial is decided with the voice rules (:mod:`biaskit.voice`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from biaskit.tokens import WORD_RE
+from biaskit.voice import Cue, Token, any_mark_in
+
+if TYPE_CHECKING:
+    from biaskit.language import Language
+
+__all__ = ["NEGATION_WINDOW", "in_negation_scope", "negated_by_cues", "negated_in_words"]
+
+#: How many words before a match a negator may stand.
+NEGATION_WINDOW = 5
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:—–()]|\s-\s")
+_HARD_SCOPE_MARKS = ";:—–()"
+_ASIDE_ENDS = frozenset({"and", "or", "but", "nor", "so", "then"})
+
+
+def in_negation_scope(low: str, lang: Language, e: int, start: int) -> bool:
+    """Whether a negator ending at ``e`` still governs the words at ``start`` (same clause)."""
+    if any_mark_in(low, _HARD_SCOPE_MARKS, e, start):
+        return False
+    seg = low[e:start]
+    while (i := seg.find(",")) >= 0:
+        j = seg.find(",", i + 1)
+        if j < 0:
+            return False  # a lone comma ends the clause
+        inside = WORD_RE.findall(seg, i + 1, j)
+        rest = WORD_RE.findall(seg, j + 1)
+        if (inside and inside[0] in _ASIDE_ENDS) or (rest and rest[0] in _ASIDE_ENDS):
+            return False  # ", and the dictator spoke": a new clause
+        seg = seg[:i] + " " + seg[j + 1 :]  # an aside: the clause goes on after it
+    breaks = lang.clause_breaks | lang.negation_scope_breaks
+    words = WORD_RE.findall(seg)
+    first = WORD_RE.match(low, start)
+    if first:
+        words.append(first.group())  # "... and claimed": the match's own first word
+    for k, w in enumerate(words):
+        if w in breaks:
+            return False
+        if w in ("and", "or") and k + 1 < len(words) and words[k + 1] not in lang.determiners:
+            return False  # "never give up ... and claimed": a second predicate
+    return True
+
+
+def negated_by_cues(low: str, lang: Language, cues: list[Cue], start: int) -> bool:
+    """A negator among the cue words before ``start`` whose scope reaches it (surface packs)."""
+    for _s, e, w in reversed(cues):
+        if w == "far":
+            if not low.startswith(" from", e):
+                continue
+        elif w not in lang.negators and w != "n't":
+            continue
+        nxt = WORD_RE.match(low, e + 1) if e < len(low) else None
+        if w != "far" and nxt is not None and nxt.group() in lang.negation_undone:
+            continue
+        if in_negation_scope(low, lang, e, start):
+            return True
+    return False
+
+
+def negated_in_words(text: str, lang: Language, toks: list[Token], start: int) -> bool:
+    """A negator among the last words of the clause before ``start`` (lemma packs)."""
+    window = toks[-NEGATION_WINDOW:]
+    for i in range(len(window) - 1, -1, -1):
+        _s, e, w = window[i]
+        if _CLAUSE_PUNCT_RE.search(text, e, start):
+            break
+        nxt = window[i + 1][2] if i + 1 < len(window) else None
+        if (w in lang.negators or w.endswith("n't")) and nxt not in lang.negation_undone:
+            return True
+        if w in lang.clause_breaks:
+            break
+    joined = " ".join(w for _, _, w in window)
+    return any(" ".join(p) in joined for p in lang.negation_phrases if len(p) > 1) or (
+        lang.code == "en" and bool(re.search(r"\bfar from$", joined))
+    )
