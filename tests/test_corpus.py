@@ -189,3 +189,11 @@ def test_html_in_text_is_kept_raw_and_escaped_when_rendered(tmp_path):
     df = load_corpus(tmp_path)
     assert df.loc[0, "text"].startswith("<script>")
     assert "<script>" not in biaskit.highlight(df.loc[0, "text"])
+
+
+def test_shipped_ru_uk_corpus_loads_from_the_package():
+    ru_uk = biaskit.load_example_corpus("ru-uk")
+    assert set(ru_uk["language"]) == {"ru", "uk"}
+    assert not ru_uk["id"].str.contains("README", case=False).any()  # datasheets are skipped
+    with pytest.raises(ValueError, match="no shipped corpus 'fr'"):
+        biaskit.load_example_corpus("fr")

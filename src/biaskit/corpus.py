@@ -63,17 +63,25 @@ REJECTED_COLUMNS = ["file", "line", "field", "error"]
 SKIPPED_COLUMNS = ["file", "reason"]
 
 
-def corpus_path() -> Path:
-    """Path of the teaching corpus shipped inside the package (``biaskit/data/corpus``)."""
-    root = resources.files("biaskit").joinpath("data", "corpus")
+#: The shipped example corpora: name -> folder under ``biaskit/data``.
+EXAMPLE_CORPORA = {"en": "corpus", "ru-uk": "corpus-ru-uk"}
+
+
+def corpus_path(corpus: str = "en") -> Path:
+    """Path of a corpus shipped inside the package: ``"en"``, the English teaching corpus
+    (``biaskit/data/corpus``), or ``"ru-uk"``, the Russian and Ukrainian articles."""
+    if corpus not in EXAMPLE_CORPORA:
+        raise ValueError(f"corpus_path: no shipped corpus {corpus!r} (use 'en' or 'ru-uk')")
+    root = resources.files("biaskit").joinpath("data", EXAMPLE_CORPORA[corpus])
     if not root.is_dir():
-        raise CorpusError("the shipped corpus is missing from this installation of biaskit")
+        raise CorpusError(f"the shipped corpus {corpus!r} is missing from this installation")
     return Path(str(root))
 
 
-def load_example_corpus() -> pd.DataFrame:
-    """The teaching corpus shipped with biaskit, as a DataFrame."""
-    return load_corpus(corpus_path())
+def load_example_corpus(corpus: str = "en") -> pd.DataFrame:
+    """A corpus shipped with biaskit, as a DataFrame: ``"en"`` (the teaching corpus) or
+    ``"ru-uk"`` (the Russian and Ukrainian articles)."""
+    return load_corpus(corpus_path(corpus))
 
 
 def mapping_of(**names: str | None) -> dict[str, str]:

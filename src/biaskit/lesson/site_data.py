@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +35,8 @@ _SLUG_RE = re.compile(r"[^A-Za-z0-9_-]+")
 def default_sources() -> list[Path]:
     """The shipped English corpus and the Russian and Ukrainian articles shipped beside it."""
     sources = [corpus_path()]
-    ru_uk = Path(str(resources.files("biaskit").joinpath("data", "corpus-ru-uk")))
-    if ru_uk.is_dir():
-        sources += sorted(p for p in ru_uk.glob("*.md") if not p.name.startswith("README"))
+    ru_uk = corpus_path("ru-uk")
+    sources += sorted(p for p in ru_uk.glob("*.md") if not p.name.startswith("README"))
     return sources
 
 
