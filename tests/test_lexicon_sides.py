@@ -10,7 +10,14 @@ import pytest
 
 import biaskit
 from biaskit.lexicon import LexiconError, read_lexicon_file
-from biaskit.sides import side_counts, side_pairs, sides, with_symmetry_table
+from biaskit.sides import (
+    packaged_lexicons,
+    side_counts,
+    side_pairs,
+    sides,
+    symmetry_markdown,
+    with_symmetry_table,
+)
 
 SIDES = ("us-left", "us-right", "pro-kremlin", "pro-ukraine", "belarus-state", "belarus-opposition")
 
@@ -68,12 +75,41 @@ def test_side_counts_skip_weight_zero_entries(tmp_path):
     assert side_counts(read_lexicon_file(p))["pro-ukraine"]["total"] == 0
 
 
-def test_committed_side_counts_are_current(lexicon):
+@pytest.mark.parametrize(
+    ("language", "tags"),
+    [
+        ("ru", {"киевский режим": "pro-kremlin", "укронацист": "pro-kremlin",
+                "специальная военная операция": "pro-kremlin", "рашист": "pro-ukraine",
+                "орк": "pro-ukraine", "змагар": "belarus-state", "ябатька": "belarus-opposition",
+                "диктатор": None, "мразь": None}),
+        ("uk", {"київський режим": "pro-kremlin", "бандерівець": "pro-kremlin",
+                "окупант": "pro-ukraine", "кацап": "pro-ukraine", "змагар": "belarus-state",
+                "лукашист": "belarus-opposition", "диктатор": None, "біомаса": None}),
+    ],
+)
+def test_ru_and_uk_sides_are_tagged_where_a_side_owns_the_term(language, tags):
+    by_term = {e.term: e.side for e in biaskit.load_lexicon(language=language) if e.weight > 0}
+    assert {t: by_term[t] for t in tags} == tags
+    counts = side_counts(biaskit.load_lexicon(language=language))
+    war_and_belarus = ("pro-kremlin", "pro-ukraine", "belarus-state", "belarus-opposition")
+    assert all(counts[s]["total"] > 0 for s in war_and_belarus)
+
+
+def test_the_symmetry_table_has_a_row_per_language_and_side():
+    table = symmetry_markdown(packaged_lexicons())
+    rows = [line for line in table.splitlines()[2:] if line.startswith("| ")]
+    assert [r.split(" | ")[0][2:] for r in rows] == [c for c in ("en", "ru", "uk") for _ in SIDES]
+    assert all(f"(`{s}`)" in r for r, s in zip(rows, SIDES * 3, strict=True))
+
+
+def test_committed_side_counts_are_current():
     guide = Path(__file__).resolve().parents[1] / "docs" / "lexicon-guide.md"
     text = guide.read_text(encoding="utf-8")
-    assert text == with_symmetry_table(text, lexicon), (
+    assert text == with_symmetry_table(text, packaged_lexicons()), (
         "docs/lexicon-guide.md side counts are stale: run `make lexicon-table`"
     )
+    for code in ("en", "ru", "uk"):
+        assert f"| {code} | Russia-Ukraine war" in text
 
 
 def test_the_loaded_lexicon_is_the_packaged_one():

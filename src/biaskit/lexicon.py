@@ -23,6 +23,7 @@ from typing import Any, Literal
 from biaskit.lexicon_entry import (
     CATEGORIES,
     GRADES,
+    MAX_WEIGHT,
     OMIT,
     Entry,
     Example,
@@ -37,6 +38,7 @@ from biaskit.strictcsv import CSVProblem, StrictCSV
 __all__ = [
     "CATEGORIES",
     "GRADES",
+    "MAX_WEIGHT",
     "OMIT",
     "Entry",
     "Example",

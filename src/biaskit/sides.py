@@ -1,9 +1,10 @@
 """The political sides a lexicon entry may belong to (``side:``), read from the data file
-``biaskit/lang/sides.yaml``, and the per-side counts of a lexicon (the symmetry table)."""
+``biaskit/lang/sides.yaml``, and the per-side counts of the lexicons (the symmetry table,
+one row per language and side)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -13,7 +14,14 @@ import yaml
 if TYPE_CHECKING:
     from biaskit.lexicon_entry import Entry
 
-__all__ = ["side_counts", "side_pairs", "sides", "symmetry_markdown", "with_symmetry_table"]
+__all__ = [
+    "packaged_lexicons",
+    "side_counts",
+    "side_pairs",
+    "sides",
+    "symmetry_markdown",
+    "with_symmetry_table",
+]
 
 #: Categories the symmetry table shows as columns (the others are summed into the total).
 TABLE_CATEGORIES = ("label", "loaded", "euphemism", "naming")
@@ -51,17 +59,27 @@ def side_counts(entries: Iterable[Entry]) -> dict[str, dict[str, int]]:
     return out
 
 
-def symmetry_markdown(entries: Iterable[Entry]) -> str:
-    """The symmetry table (Markdown) of ``entries``: one row per side, pairs together."""
-    counts = side_counts(entries)
+def packaged_lexicons() -> dict[str, Sequence[Entry]]:
+    """The packaged lexicon of every language pack, by language code (``en``, ``ru``, ``uk``)."""
+    from biaskit.language import available_languages
+    from biaskit.lexicon import load_lexicon
+
+    return {code: load_lexicon(language=code) for code in available_languages()}
+
+
+def symmetry_markdown(lexicons: Mapping[str, Iterable[Entry]]) -> str:
+    """The symmetry table (Markdown) of ``lexicons`` (language code -> entries): one row per
+    language and side, the two sides of a pair together."""
     names = sides()
-    head = "| side | " + " | ".join(TABLE_CATEGORIES) + " | other | total |"
-    lines = [head, "|---" * (len(TABLE_CATEGORIES) + 3) + "|"]
-    for pair in side_pairs():
-        for s in pair:
-            row = counts[s]
-            cells = " | ".join(str(row[c]) for c in (*TABLE_CATEGORIES, "other", "total"))
-            lines.append(f"| {names[s]} (`{s}`) | {cells} |")
+    head = "| language | side | " + " | ".join(TABLE_CATEGORIES) + " | other | total |"
+    lines = [head, "|---" * (len(TABLE_CATEGORIES) + 4) + "|"]
+    for code, entries in lexicons.items():
+        counts = side_counts(entries)
+        for pair in side_pairs():
+            for s in pair:
+                row = counts[s]
+                cells = " | ".join(str(row[c]) for c in (*TABLE_CATEGORIES, "other", "total"))
+                lines.append(f"| {code} | {names[s]} (`{s}`) | {cells} |")
     return "\n".join(lines) + "\n"
 
 
@@ -69,10 +87,11 @@ def symmetry_markdown(entries: Iterable[Entry]) -> str:
 START, END = "<!-- side-counts:start -->", "<!-- side-counts:end -->"
 
 
-def with_symmetry_table(doc: str, entries: Iterable[Entry]) -> str:
-    """``doc`` with the text between the side-count markers replaced by the current table."""
+def with_symmetry_table(doc: str, lexicons: Mapping[str, Iterable[Entry]]) -> str:
+    """``doc`` with the text between the side-count markers replaced by the table of
+    ``lexicons`` (language code -> entries; :func:`packaged_lexicons` for the packaged ones)."""
     i, j = doc.find(START), doc.find(END)
     if i < 0 or j < i:
         raise ValueError(f"the document has no {START} ... {END} block")
-    return doc[: i + len(START)] + "\n" + symmetry_markdown(entries) + doc[j:]
+    return doc[: i + len(START)] + "\n" + symmetry_markdown(lexicons) + doc[j:]
 
