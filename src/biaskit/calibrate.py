@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from biaskit.lexicon import MAX_WEIGHT, Entry, Lexicon, load_lexicon
+from biaskit.lexicon import Entry, Lexicon, load_lexicon
+from biaskit.lexicon_entry import MAX_WEIGHT
 from biaskit.progress import progress_bar
 from biaskit.score import Score
 from biaskit.stats import check_resampling, roc_auc, roc_auc_ci
