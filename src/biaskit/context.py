@@ -10,7 +10,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from biaskit.morph import lemmatizer, pos_tagger
+from biaskit.morph import lemma_table, lemmatizer, pos_tagger
 from biaskit.negation import NEGATION_WINDOW, negated_by_cues, negated_in_words
 from biaskit.senses import pattern_tags, sense_holds
 from biaskit.tokens import WORD_RE, Bounds, normalize_for_matching, sentence_bounds
@@ -53,6 +53,18 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SIMPLE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*\s|\n")
 
 
+_BACK_REACH = 400
+
+
+def _space_boundary(low: str, i: int) -> int:
+    """``i`` moved back to the start of the text or to just after a white-space character:
+    no candidate sentence end crosses such a point, so a scan from it finds the same ends
+    as a scan of the whole text."""
+    while i > 0 and not low[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def _join(*rules: str) -> str:
     return "+".join(r for r in rules if r)
 
@@ -69,6 +81,9 @@ class Context:
         self._words: dict[int, tuple[list[int], list[Token]]] = {}
         self._cues: dict[int, tuple[list[int], list[Cue]]] = {}
         self._mentions: dict[int, bool] = {}
+        self._according: dict[int, list[tuple[int, int]]] = {}
+        self._attributed: dict[tuple[int, int, int], bool] = {}
+        self._rules = phrase_rules(lang.code, lang.speech_verbs)
 
     @cached_property
     def low(self) -> str:
@@ -91,26 +106,29 @@ class Context:
         """Start and end offsets of every sentence (computed once)."""
         return sentence_bounds(self.text, self.lang.code)
 
-    @cached_property
-    def _ends(self) -> tuple[list[int], list[int]]:
-        """Candidate sentence ends from one quick scan (terminal punctuation followed by
-        white space, and line breaks): their start and end offsets. Whether a full stop
-        ends an abbreviation is checked only for the ends a match needs."""
-        found = [(m.start(), m.end()) for m in _SIMPLE_END_RE.finditer(self.low)]
-        return [f[0] for f in found], [f[1] for f in found]
-
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
         """Start and end of the sentence holding ``start:end`` (enough to bound a match's
-        context; :attr:`bounds` is the careful split)."""
-        marks, after = self._ends
-        i = bisect.bisect_left(after, start + 1) - 1
-        while i >= 0 and self._after_abbreviation(marks[i]):
-            i -= 1
-        a = after[i] if i >= 0 else 0
-        j = bisect.bisect_left(marks, end)
-        while j < len(marks) and self._after_abbreviation(marks[j]):
-            j += 1
-        b = marks[j] + 1 if j < len(marks) else len(self.text)
+        context; :attr:`bounds` is the careful split). Candidate ends (terminal punctuation
+        followed by white space, and line breaks) are searched near the match only; whether
+        a full stop ends an abbreviation is checked only for the ends a match needs."""
+        low = self.low
+        a, hi = 0, start
+        while hi > 0:
+            lo = _space_boundary(low, max(0, hi - _BACK_REACH))
+            found = [
+                m.end()
+                for m in _SIMPLE_END_RE.finditer(low, lo, hi)
+                if not self._after_abbreviation(m.start())
+            ]
+            if found:
+                a = found[-1]
+                break
+            hi = lo
+        b = len(self.text)
+        for m in _SIMPLE_END_RE.finditer(low, _space_boundary(low, end)):
+            if m.start() >= end and not self._after_abbreviation(m.start()):
+                b = m.start() + 1
+                break
         return a, b
 
     def _after_abbreviation(self, dot: int) -> bool:
@@ -125,12 +143,33 @@ class Context:
         """The words of the sentence ``a:b`` (lemmas for lemma packs) and their starts."""
         cached = self._words.get(a)
         if cached is None:
-            toks = [
-                (m.start(), m.end(), self.word(m.group()))
-                for m in WORD_RE.finditer(self.text, a, b)
-            ]
+            table = lemma_table(self.lang.code) if self._lemma else None
+            toks = []
+            for m in WORD_RE.finditer(self.text, a, b):
+                low = m.group().lower().replace("’", "'")
+                toks.append((m.start(), m.end(), table[low] if table is not None else low))
             cached = self._words[a] = ([t[0] for t in toks], toks)
         return cached
+
+    def _according_to(self, a: int, toks: list[Token]) -> list[tuple[int, int]]:
+        """(start of its last word, end) of every attributing phrase in the sentence
+        starting at ``a`` (lemma packs; computed once per sentence)."""
+        found = self._according.get(a)
+        if found is None:
+            found = []
+            words = [w for _, _, w in toks]
+            firsts = self._firsts
+            for j, w in enumerate(words):
+                for phrase in firsts.get(w, ()):
+                    k = len(phrase)
+                    if tuple(words[j : j + k]) == phrase:
+                        found.append((toks[j + k - 1][0], toks[j + k - 1][1]))
+            self._according[a] = found
+        return found
+
+    @cached_property
+    def _firsts(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        return phrases_by_first_word(self.lang)
 
     def _cues_between(self, a: int, b: int, start: int) -> list[Cue]:
         """Cue words of the sentence ``a:b`` that start before ``start``."""
@@ -188,24 +227,34 @@ class Context:
         neg_rule = "negated" if negated else ""
         if category == "attribution":
             return "own", negated, neg_rule
-        words = [w for _, _, w in toks]
         # according to X, ...
-        firsts = phrases_by_first_word(lang)
-        for j, w in enumerate(words):
-            for phrase in firsts.get(w, ()):
-                k = len(phrase)
-                if tuple(words[j : j + k]) == phrase and "," in text[toks[j + k - 1][1] : start]:
-                    return "reported", negated, _join("according-to", neg_rule)
-        what_calls, _after = phrase_rules(lang.code, lang.speech_verbs)
-        if lang.code == "en" and "what" in words and what_calls.search(text, a, start):
+        if any(
+            s < start and "," in text[e:start] for s, e in self._according_to(a, words_of_sentence)
+        ):
+            return "reported", negated, _join("according-to", neg_rule)
+        what_calls, _after = self._rules
+        if (
+            lang.code == "en"
+            and any(w == "what" for _, _, w in toks)
+            and what_calls.search(text, a, start)
+        ):
             return "reported", negated, _join("what-x-calls", neg_rule)
         voice_rule = reporting_rule_in_words(text, lang, toks, start)
         if voice_rule == "denied":
             return "reported", True, "denied"
         if voice_rule:
             return "reported", negated, _join(voice_rule, neg_rule)
-        if attributed_after(text, lang, words_of_sentence, end, b):
-            return "reported", negated, _join("attribution-after", neg_rule)
+        comma = text.rfind(",", end, b)
+        if comma >= 0:
+            # the answer depends on the last comma only: kept per sentence and comma
+            key = (a, b, comma)
+            after = self._attributed.get(key)
+            if after is None:
+                after = self._attributed[key] = attributed_after(
+                    text, lang, words_of_sentence, comma, b
+                )
+            if after:
+                return "reported", negated, _join("attribution-after", neg_rule)
         return "own", negated, neg_rule
 
     def _surface_voice(
@@ -223,7 +272,7 @@ class Context:
         neg_rule = "negated" if negated else ""
         if category == "attribution":
             return "own", negated, neg_rule
-        what_calls, after = phrase_rules(lang.code, lang.speech_verbs)
+        what_calls, after = self._rules
         words = {c[2] for c in cues}
         for phrase in lang.attribution_phrases:
             if phrase[0] in words:
