@@ -53,13 +53,21 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SIMPLE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*\s|\n")
 
 
-_BACK_REACH = 400
+_BACK_REACH = 250
+_SPACE_RE = re.compile(r"\s")
+# Characters a candidate sentence end is made of (besides the white space after them).
+_END_PART_RE = re.compile(r"[.!?…\"”’»)\]\n]")
 
 
 def _space_boundary(low: str, i: int) -> int:
     """``i`` moved back to the start of the text or to just after a white-space character:
     no candidate sentence end crosses such a point, so a scan from it finds the same ends
     as a scan of the whole text."""
+    if i == 0 or low[i - 1].isspace():
+        return i
+    k = low.rfind(" ", max(0, i - 64), i)
+    if k >= 0 and _SPACE_RE.search(low, k + 1, i) is None:
+        return k + 1  # the common case: the last white space is a plain space
     while i > 0 and not low[i - 1].isspace():
         i -= 1
     return i
@@ -84,6 +92,7 @@ class Context:
         self._according: dict[int, list[tuple[int, int]]] = {}
         self._attributed: dict[tuple[int, int, int], bool] = {}
         self._rules = phrase_rules(lang.code, lang.speech_verbs)
+        self._last_span: tuple[int, int] | None = None
 
     @cached_property
     def low(self) -> str:
@@ -111,17 +120,17 @@ class Context:
         context; :attr:`bounds` is the careful split). Candidate ends (terminal punctuation
         followed by white space, and line breaks) are searched near the match only; whether
         a full stop ends an abbreviation is checked only for the ends a match needs."""
+        last = self._last_span
+        if last is not None and last[0] <= start and (end < last[1] or last[1] == len(self.text)):
+            return last
         low = self.low
         a, hi = 0, start
         while hi > 0:
             lo = _space_boundary(low, max(0, hi - _BACK_REACH))
-            found = [
-                m.end()
-                for m in _SIMPLE_END_RE.finditer(low, lo, hi)
-                if not self._after_abbreviation(m.start())
-            ]
-            if found:
-                a = found[-1]
+            found = [m.span() for m in _SIMPLE_END_RE.finditer(low, lo, hi)]
+            last = next((e for s, e in reversed(found) if not self._after_abbreviation(s)), -1)
+            if last >= 0:
+                a = last
                 break
             hi = lo
         b = len(self.text)
@@ -129,6 +138,10 @@ class Context:
             if m.start() >= end and not self._after_abbreviation(m.start()):
                 b = m.start() + 1
                 break
+        # the span holds for any later match inside it unless this match itself holds
+        # (part of) a candidate end: then a neighbour could be in another sentence
+        if _END_PART_RE.search(low, start, end) is None and not low[start : start + 1].isspace():
+            self._last_span = (a, b)
         return a, b
 
     def _after_abbreviation(self, dot: int) -> bool:
