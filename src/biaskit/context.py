@@ -54,6 +54,9 @@ _SIMPLE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*\s|\n")
 
 
 _BACK_REACH = 250
+#: How many sentence spans are searched near their match before one scan of the whole text
+#: is cheaper.
+_LOCAL_SPANS = 6
 _SPACE_RE = re.compile(r"\s")
 # Characters a candidate sentence end is made of (besides the white space after them).
 _END_PART_RE = re.compile(r"[.!?…\"”’»)\]\n]")
@@ -93,6 +96,7 @@ class Context:
         self._attributed: dict[tuple[int, int, int], bool] = {}
         self._rules = phrase_rules(lang.code, lang.speech_verbs)
         self._last_span: tuple[int, int] | None = None
+        self._span_calls = 0
 
     @cached_property
     def low(self) -> str:
@@ -123,6 +127,9 @@ class Context:
         last = self._last_span
         if last is not None and last[0] <= start and (end < last[1] or last[1] == len(self.text)):
             return last
+        self._span_calls += 1
+        if self._span_calls > _LOCAL_SPANS:
+            return self._span_from_ends(start, end)  # many matches: one scan of the text
         low = self.low
         a, hi = 0, start
         while hi > 0:
@@ -142,6 +149,26 @@ class Context:
         # (part of) a candidate end: then a neighbour could be in another sentence
         if _END_PART_RE.search(low, start, end) is None and not low[start : start + 1].isspace():
             self._last_span = (a, b)
+        return a, b
+
+    @cached_property
+    def _ends(self) -> tuple[list[int], list[int]]:
+        """Candidate sentence ends of the whole text: their start and end offsets."""
+        found = [(m.start(), m.end()) for m in _SIMPLE_END_RE.finditer(self.low)]
+        return [f[0] for f in found], [f[1] for f in found]
+
+    def _span_from_ends(self, start: int, end: int) -> tuple[int, int]:
+        """:meth:`sentence_span` from one scan of the whole text (for texts with many
+        matches; the same answer)."""
+        marks, after = self._ends
+        i = bisect.bisect_left(after, start + 1) - 1
+        while i >= 0 and self._after_abbreviation(marks[i]):
+            i -= 1
+        a = after[i] if i >= 0 else 0
+        j = bisect.bisect_left(marks, end)
+        while j < len(marks) and self._after_abbreviation(marks[j]):
+            j += 1
+        b = marks[j] + 1 if j < len(marks) else len(self.text)
         return a, b
 
     def _after_abbreviation(self, dot: int) -> bool:
