@@ -53,29 +53,6 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SIMPLE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*\s|\n")
 
 
-_BACK_REACH = 250
-#: How many sentence spans are searched near their match before one scan of the whole text
-#: is cheaper.
-_LOCAL_SPANS = 6
-_SPACE_RE = re.compile(r"\s")
-# Characters a candidate sentence end is made of (besides the white space after them).
-_END_PART_RE = re.compile(r"[.!?…\"”’»)\]\n]")
-
-
-def _space_boundary(low: str, i: int) -> int:
-    """``i`` moved back to the start of the text or to just after a white-space character:
-    no candidate sentence end crosses such a point, so a scan from it finds the same ends
-    as a scan of the whole text."""
-    if i == 0 or low[i - 1].isspace():
-        return i
-    k = low.rfind(" ", max(0, i - 64), i)
-    if k >= 0 and _SPACE_RE.search(low, k + 1, i) is None:
-        return k + 1  # the common case: the last white space is a plain space
-    while i > 0 and not low[i - 1].isspace():
-        i -= 1
-    return i
-
-
 def _join(*rules: str) -> str:
     return "+".join(r for r in rules if r)
 
@@ -95,8 +72,6 @@ class Context:
         self._according: dict[int, list[tuple[int, int]]] = {}
         self._attributed: dict[tuple[int, int, int], bool] = {}
         self._rules = phrase_rules(lang.code, lang.speech_verbs)
-        self._last_span: tuple[int, int] | None = None
-        self._span_calls = 0
 
     @cached_property
     def low(self) -> str:
@@ -119,47 +94,17 @@ class Context:
         """Start and end offsets of every sentence (computed once)."""
         return sentence_bounds(self.text, self.lang.code)
 
-    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
-        """Start and end of the sentence holding ``start:end`` (enough to bound a match's
-        context; :attr:`bounds` is the careful split). Candidate ends (terminal punctuation
-        followed by white space, and line breaks) are searched near the match only; whether
-        a full stop ends an abbreviation is checked only for the ends a match needs."""
-        last = self._last_span
-        if last is not None and last[0] <= start and (end < last[1] or last[1] == len(self.text)):
-            return last
-        self._span_calls += 1
-        if self._span_calls > _LOCAL_SPANS:
-            return self._span_from_ends(start, end)  # many matches: one scan of the text
-        low = self.low
-        a, hi = 0, start
-        while hi > 0:
-            lo = _space_boundary(low, max(0, hi - _BACK_REACH))
-            found = [m.span() for m in _SIMPLE_END_RE.finditer(low, lo, hi)]
-            last = next((e for s, e in reversed(found) if not self._after_abbreviation(s)), -1)
-            if last >= 0:
-                a = last
-                break
-            hi = lo
-        b = len(self.text)
-        for m in _SIMPLE_END_RE.finditer(low, _space_boundary(low, end)):
-            if m.start() >= end and not self._after_abbreviation(m.start()):
-                b = m.start() + 1
-                break
-        # the span holds for any later match inside it unless this match itself holds
-        # (part of) a candidate end: then a neighbour could be in another sentence
-        if _END_PART_RE.search(low, start, end) is None and not low[start : start + 1].isspace():
-            self._last_span = (a, b)
-        return a, b
-
     @cached_property
     def _ends(self) -> tuple[list[int], list[int]]:
-        """Candidate sentence ends of the whole text: their start and end offsets."""
+        """Candidate sentence ends from one quick scan (terminal punctuation followed by
+        white space, and line breaks): their start and end offsets. Whether a full stop
+        ends an abbreviation is checked only for the ends a match needs."""
         found = [(m.start(), m.end()) for m in _SIMPLE_END_RE.finditer(self.low)]
         return [f[0] for f in found], [f[1] for f in found]
 
-    def _span_from_ends(self, start: int, end: int) -> tuple[int, int]:
-        """:meth:`sentence_span` from one scan of the whole text (for texts with many
-        matches; the same answer)."""
+    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
+        """Start and end of the sentence holding ``start:end`` (enough to bound a match's
+        context; :attr:`bounds` is the careful split)."""
         marks, after = self._ends
         i = bisect.bisect_left(after, start + 1) - 1
         while i >= 0 and self._after_abbreviation(marks[i]):
