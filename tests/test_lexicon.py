@@ -167,3 +167,42 @@ def test_committed_lexicon_table_is_current(lexicon):
     assert committed.read_text(encoding="utf-8") == lexicon_markdown(lexicon), (
         "docs/lexicon.md is stale: run `make lexicon-table`"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uk"])
+def test_packaged_lexicon_same_with_libyaml_and_strict_loader(language, monkeypatch):
+    """The packaged files parse to the same entries (forms, weights, senses, lines) with
+    libyaml as with the strict pure-Python loader."""
+    from biaskit import lexicon as lexicon_module
+    from biaskit import safeyaml
+
+    def strict(text, *, max_chars):
+        return safeyaml.load_yaml(text, max_chars=max_chars, line_numbers=True)
+
+    for file in lexicon_module.default_lexicon_files(language):
+        text = file.read_text(encoding="utf-8")
+        assert safeyaml.load_packaged_yaml(text, max_chars=10**7) == strict(
+            text, max_chars=10**7
+        ), file.name
+    monkeypatch.setattr(lexicon_module, "_DEFAULT_CACHE", {})
+    fast = lexicon_module.load_lexicon(language=language)
+    monkeypatch.setattr(lexicon_module, "_DEFAULT_CACHE", {})
+    monkeypatch.setattr(lexicon_module, "load_packaged_yaml", strict)
+    slow = lexicon_module.load_lexicon(language=language)
+    assert list(fast) == list(slow)
+    assert [e.origin for e in fast] == [e.origin for e in slow]
+    def parts(lex):
+        return [(e.forms, e.weight, e.when) for e in lex]
+
+    assert parts(fast) == parts(slow)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["entries:\n- &a {term: x}\n- *a\n", "entries:\n- term: x\n  term: y\n"],
+)
+def test_packaged_loader_still_refuses_anchors_and_duplicate_keys(text):
+    from biaskit.safeyaml import YAMLProblem, load_packaged_yaml
+
+    with pytest.raises(YAMLProblem):
+        load_packaged_yaml(text, max_chars=10_000)

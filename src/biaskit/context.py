@@ -10,7 +10,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from biaskit.morph import lemmatizer, pos_tagger
+from biaskit.morph import lemma_table, lemmatizer, pos_tagger
 from biaskit.negation import NEGATION_WINDOW, negated_by_cues, negated_in_words
 from biaskit.senses import pattern_tags, sense_holds
 from biaskit.tokens import WORD_RE, Bounds, normalize_for_matching, sentence_bounds
@@ -69,6 +69,9 @@ class Context:
         self._words: dict[int, tuple[list[int], list[Token]]] = {}
         self._cues: dict[int, tuple[list[int], list[Cue]]] = {}
         self._mentions: dict[int, bool] = {}
+        self._according: dict[int, list[tuple[int, int]]] = {}
+        self._attributed: dict[tuple[int, int, int], bool] = {}
+        self._rules = phrase_rules(lang.code, lang.speech_verbs)
 
     @cached_property
     def low(self) -> str:
@@ -125,12 +128,33 @@ class Context:
         """The words of the sentence ``a:b`` (lemmas for lemma packs) and their starts."""
         cached = self._words.get(a)
         if cached is None:
-            toks = [
-                (m.start(), m.end(), self.word(m.group()))
-                for m in WORD_RE.finditer(self.text, a, b)
-            ]
+            table = lemma_table(self.lang.code) if self._lemma else None
+            toks = []
+            for m in WORD_RE.finditer(self.text, a, b):
+                low = m.group().lower().replace("’", "'")
+                toks.append((m.start(), m.end(), table[low] if table is not None else low))
             cached = self._words[a] = ([t[0] for t in toks], toks)
         return cached
+
+    def _according_to(self, a: int, toks: list[Token]) -> list[tuple[int, int]]:
+        """(start of its last word, end) of every attributing phrase in the sentence
+        starting at ``a`` (lemma packs; computed once per sentence)."""
+        found = self._according.get(a)
+        if found is None:
+            found = []
+            words = [w for _, _, w in toks]
+            firsts = self._firsts
+            for j, w in enumerate(words):
+                for phrase in firsts.get(w, ()):
+                    k = len(phrase)
+                    if tuple(words[j : j + k]) == phrase:
+                        found.append((toks[j + k - 1][0], toks[j + k - 1][1]))
+            self._according[a] = found
+        return found
+
+    @cached_property
+    def _firsts(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        return phrases_by_first_word(self.lang)
 
     def _cues_between(self, a: int, b: int, start: int) -> list[Cue]:
         """Cue words of the sentence ``a:b`` that start before ``start``."""
@@ -188,24 +212,34 @@ class Context:
         neg_rule = "negated" if negated else ""
         if category == "attribution":
             return "own", negated, neg_rule
-        words = [w for _, _, w in toks]
         # according to X, ...
-        firsts = phrases_by_first_word(lang)
-        for j, w in enumerate(words):
-            for phrase in firsts.get(w, ()):
-                k = len(phrase)
-                if tuple(words[j : j + k]) == phrase and "," in text[toks[j + k - 1][1] : start]:
-                    return "reported", negated, _join("according-to", neg_rule)
-        what_calls, _after = phrase_rules(lang.code, lang.speech_verbs)
-        if lang.code == "en" and "what" in words and what_calls.search(text, a, start):
+        if any(
+            s < start and "," in text[e:start] for s, e in self._according_to(a, words_of_sentence)
+        ):
+            return "reported", negated, _join("according-to", neg_rule)
+        what_calls, _after = self._rules
+        if (
+            lang.code == "en"
+            and any(w == "what" for _, _, w in toks)
+            and what_calls.search(text, a, start)
+        ):
             return "reported", negated, _join("what-x-calls", neg_rule)
         voice_rule = reporting_rule_in_words(text, lang, toks, start)
         if voice_rule == "denied":
             return "reported", True, "denied"
         if voice_rule:
             return "reported", negated, _join(voice_rule, neg_rule)
-        if attributed_after(text, lang, words_of_sentence, end, b):
-            return "reported", negated, _join("attribution-after", neg_rule)
+        comma = text.rfind(",", end, b)
+        if comma >= 0:
+            # the answer depends on the last comma only: kept per sentence and comma
+            key = (a, b, comma)
+            after = self._attributed.get(key)
+            if after is None:
+                after = self._attributed[key] = attributed_after(
+                    text, lang, words_of_sentence, comma, b
+                )
+            if after:
+                return "reported", negated, _join("attribution-after", neg_rule)
         return "own", negated, neg_rule
 
     def _surface_voice(
@@ -223,7 +257,7 @@ class Context:
         neg_rule = "negated" if negated else ""
         if category == "attribution":
             return "own", negated, neg_rule
-        what_calls, after = phrase_rules(lang.code, lang.speech_verbs)
+        what_calls, after = self._rules
         words = {c[2] for c in cues}
         for phrase in lang.attribution_phrases:
             if phrase[0] in words:

@@ -31,7 +31,7 @@ from biaskit.lexicon_entry import (
     Sense,
 )
 from biaskit.lexicon_fields import check_terms_unique, make_entry
-from biaskit.safeyaml import SafeLineLoader, YAMLProblem, load_yaml
+from biaskit.safeyaml import SafeLineLoader, YAMLProblem, load_packaged_yaml, load_yaml
 from biaskit.schema import clip
 from biaskit.strictcsv import CSVProblem, StrictCSV
 
@@ -212,7 +212,8 @@ def load_lexicon(
             entries: list[Entry] = []
             for res in default_lexicon_files(language):
                 origin = f"biaskit:lang/{language}/lexicon/{res.name}"
-                entries.extend(_parse_yaml(res.read_text(encoding="utf-8"), origin))
+                text = res.read_text(encoding="utf-8")
+                entries.extend(_parse_yaml(text, origin, packaged=True))
             base = Lexicon(entries, name=f"biaskit-{language}")
             _DEFAULT_CACHE[language] = base
     if path is None:
@@ -281,9 +282,14 @@ def read_lexicon_file(path: str | Path) -> list[Entry]:
     )
 
 
-def _parse_yaml(text: str, origin: str) -> list[Entry]:
+def _parse_yaml(text: str, origin: str, *, packaged: bool = False) -> list[Entry]:
+    """Entries of a YAML lexicon file; ``packaged`` files (shipped with biaskit) are parsed
+    with libyaml when available, user files always with the strict pure-Python loader."""
     try:
-        doc = load_yaml(text, max_chars=MAX_LEXICON_BYTES, line_numbers=True)
+        if packaged:
+            doc = load_packaged_yaml(text, max_chars=MAX_LEXICON_BYTES)
+        else:
+            doc = load_yaml(text, max_chars=MAX_LEXICON_BYTES, line_numbers=True)
     except YAMLProblem as exc:
         where = f"line {exc.line}" if exc.line else "unknown line"
         raise LexiconError(f"{origin}: YAML syntax error at {where}: {exc.problem}") from None

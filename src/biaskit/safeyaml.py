@@ -19,7 +19,7 @@ import yaml
 
 from biaskit.schema import escape
 
-__all__ = ["SafeLineLoader", "YAMLProblem", "load_yaml"]
+__all__ = ["SafeLineLoader", "YAMLProblem", "load_packaged_yaml", "load_yaml"]
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -34,26 +34,12 @@ class YAMLProblem(ValueError):
         self.line = line
 
 
-class SafeLineLoader(yaml.SafeLoader):
-    """SafeLoader without aliases, anchors, duplicate keys or implicit timestamps.
-
-    With ``line_numbers = True`` every mapping gets its 1-based line as ``__line__``.
-    """
+class _StrictMappings(yaml.constructor.SafeConstructor):
+    """Mappings without duplicate keys; with ``line_numbers = True`` every mapping gets its
+    1-based line as ``__line__``."""
 
     line_numbers = False
     line_offset = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise YAMLProblem(
-                f"aliases (*{event.anchor}) are not allowed", event.start_mark.line + 1
-            )
-        event = self.peek_event()
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise YAMLProblem(f"anchors (&{anchor}) are not allowed", event.start_mark.line + 1)
-        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
@@ -73,6 +59,25 @@ class SafeLineLoader(yaml.SafeLoader):
         return mapping
 
 
+class SafeLineLoader(_StrictMappings, yaml.SafeLoader):
+    """SafeLoader without aliases, anchors, duplicate keys or implicit timestamps.
+
+    With ``line_numbers = True`` every mapping gets its 1-based line as ``__line__``.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YAMLProblem(
+                f"aliases (*{event.anchor}) are not allowed", event.start_mark.line + 1
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YAMLProblem(f"anchors (&{anchor}) are not allowed", event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
 SafeLineLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -85,6 +90,58 @@ SafeLineLoader.add_constructor(
 
 class _NumberedLoader(SafeLineLoader):
     line_numbers = True
+
+
+try:  # libyaml, when PyYAML was built with it
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    _CParser = None
+_CNumberedLoader: type | None = None
+if _CParser is not None:
+
+    class _CNumberedLoader(_CParser, _StrictMappings, yaml.resolver.Resolver):  # type: ignore[no-redef]
+        """libyaml's parser with the same refusals and resolvers as :class:`SafeLineLoader`
+        (anchors and aliases are refused from the event stream before composing)."""
+
+        line_numbers = True
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _StrictMappings.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    _CNumberedLoader.yaml_implicit_resolvers = SafeLineLoader.yaml_implicit_resolvers
+    _CNumberedLoader.yaml_constructors = SafeLineLoader.yaml_constructors
+
+
+def _refuse_anchors(text: str) -> None:
+    """Raise :class:`YAMLProblem` at the first anchor or alias (libyaml's event stream)."""
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise YAMLProblem(
+                f"aliases (*{event.anchor}) are not allowed", event.start_mark.line + 1
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YAMLProblem(f"anchors (&{anchor}) are not allowed", event.start_mark.line + 1)
+
+
+def load_packaged_yaml(text: str, *, max_chars: int) -> Any:
+    """Parse a file shipped with the package, with line numbers: libyaml when PyYAML has it
+    (much faster), refusing anchors, aliases and duplicate keys as :func:`load_yaml` does;
+    otherwise :func:`load_yaml`. User files always take :func:`load_yaml` (libyaml accepts
+    some inputs the strict path rejects)."""
+    if _CNumberedLoader is None or len(text) > max_chars:
+        return load_yaml(text, max_chars=max_chars, line_numbers=True)
+    try:
+        _refuse_anchors(text)
+        loader = _CNumberedLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError:  # let the strict path name the problem
+        return load_yaml(text, max_chars=max_chars, line_numbers=True)
 
 
 def load_yaml(
