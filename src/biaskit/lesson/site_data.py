@@ -33,11 +33,9 @@ _SLUG_RE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def default_sources() -> list[Path]:
-    """The shipped English corpus and the Russian and Ukrainian articles shipped beside it."""
-    sources = [corpus_path()]
-    ru_uk = corpus_path("ru-uk")
-    sources += sorted(p for p in ru_uk.glob("*.md") if not p.name.startswith("README"))
-    return sources
+    """The shipped English corpus and the Russian and Ukrainian articles shipped beside it
+    (their folders: the reader skips the datasheets, translated ones included)."""
+    return [corpus_path(), corpus_path("ru-uk")]
 
 
 def slug(name: str, taken: set[str]) -> str:
