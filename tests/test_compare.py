@@ -474,3 +474,13 @@ def test_quoted_share_beside_the_rate():
 def test_quoted_share_is_nan_without_the_column(scored):
     out = C.compare(scored.drop(columns=["quoted_share"]), n_boot=20, min_docs=2)
     assert out["quoted_share"].isna().all()
+
+
+def test_compare_paired_names_documents_without_a_story():
+    frame = paired_frame([2.0, 4.0])
+    extra = frame.iloc[:2].copy()
+    extra["story"] = [None, "  "]
+    with pytest.warns(UserWarning, match="2 of 6 documents have no 'story'"):
+        out = C.compare_paired(pd.concat([frame, extra], ignore_index=True), reference="R",
+                               details=True)
+    assert sorted(out["pair"]) == sorted(frame["story"].unique()[:2])  # no "" or NaN story

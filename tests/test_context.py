@@ -375,3 +375,42 @@ def test_reporting_verbs_in_names_objects_and_earlier_verbs(lex):
     (m,) = found(biaskit.score("Officials said the police denounced the massive crowd.", lex),
                  "massive")
     assert m.rule == "reported-speech"  # the earlier "said" governs the clause
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("The president did not meet the dictator.", "dictator"),
+        ("He didn't meet the dictator in Minsk.", "dictator"),
+        ("He never trusted the dictator.", "dictator"),
+        ("They left without condemning the invaders.", "invader"),
+        ("The army did not stop the massive crackdown.", "massive"),
+        ("He has not met the dictator.", "dictator"),
+        ("They won't negotiate with the regime.", "regime"),
+    ],
+)
+def test_a_negated_verb_leaves_its_object_the_outlets_word(lex, text, term):
+    (m,) = found(biaskit.score(text, lex), term)
+    assert (m.voice, m.negated, m.counted, m.rule) == ("own", False, True, "negated-verb")
+    assert "negates a verb" in biaskit.score(text, lex).explain()["context"].iloc[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president is not a dictator.",
+        "He has never been a dictator.",
+        "She didn't become a dictator.",
+        "They did not consider him a dictator.",
+        "He is not a brutal dictator.",
+        "He was never a dictator, whatever they say.",
+    ],
+)
+def test_copulas_and_verbs_of_labelling_keep_the_negation(lex, text):
+    (m,) = found(biaskit.score(text, lex), "dictator")
+    assert m.negated and not m.counted
+
+
+def test_a_negated_loaded_verb_is_itself_negated(lex):
+    (m,) = found(biaskit.score("The minister did not lie about the war.", lex), "lies")
+    assert m.negated and m.rule == "negated"

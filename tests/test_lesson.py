@@ -215,6 +215,17 @@ def test_describe_paired_with_too_few_stories():
     assert "bootstrap" in text and "sign-flip" in text
 
 
+def test_describe_paired_says_when_nothing_can_be_paired():
+    docs = pd.DataFrame({"outlet": ["A", "B"], "story": [None, ""], "n_words": [100, 100],
+                         "loaded_per_1k": [10.0, 20.0],
+                         "loaded": [1.0, 2.0]})
+    with pytest.warns(UserWarning, match="2 of 2 documents have no 'story'"):
+        table = biaskit.compare_paired(docs)
+    assert table.empty
+    text = lesson.describe_paired(table)
+    assert "No story is covered by more than one outlet" in text and "story_column" in text
+
+
 def test_describe_paired_reads_compare_paired(scored):
     text = lesson.describe_paired(biaskit.compare_paired(scored, n_boot=200, n_perm=200))
     assert text.count("\n- **") == scored["outlet"].nunique()

@@ -146,6 +146,7 @@ def test_ru_articles_get_legend_and_notes_in_russian(site):
     page = _pages(site)[f"stories/{site.data.story_slugs['depot-drone-strike']}.html"]
     assert 'lang="ru"' in page
     assert "Цвета:" in page and "Ярлык" in page and "Оценочных слов на 1000 слов" in page
+    assert ">К уроку</a>" in page and "Lesson home" not in page  # the navigation too
     ru = site.data.stories["depot-drone-strike"][0]
     assert any(re.search("[а-я]", m["note"]) for m in ru.shown)
 

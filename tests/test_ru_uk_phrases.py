@@ -23,6 +23,24 @@ def test_capitalised_quotes_are_names_lowercase_are_scare_quotes(text, language,
     assert q.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Так называемая «ДНР» провела «референдум».", "ru"),
+        ("Так звана «ДНР» провела «референдум».", "uk"),
+    ],
+)
+def test_so_called_is_distance_not_speech(text, language):
+    first, second = find_quotes(text, language)
+    assert (first.kind, first.rule) == ("scare", "so-called")
+    assert second.kind == "scare"  # the participle of "call" does not make it speech
+
+
+def test_a_verb_of_calling_still_presents_a_quote_as_speech():
+    (q,) = find_quotes("Песков назвал «провокацией» заявления Киева.", "ru")
+    assert q.kind == "direct"
+
+
 def test_english_quotes_keep_their_rules():
     (q,) = find_quotes("The “Spartan” plan failed.", "en")
     assert q.kind == "scare"

@@ -46,6 +46,8 @@ RULE_NOTES: dict[str, str] = {
     "denied": "inside a denial ('denied that ...'): reported and negated",
     "negated": "inside the scope of a negation ('not', 'never', 'nobody' ... up to the end "
     "of its clause): the sentence rejects the word",
+    "negated-verb": "a negation before it negates a verb ('did not meet', 'never trusted'), "
+    "not this word: still the outlet's own word",
     "mention": "talked about as a word ('the word ...', '... is a loaded word'): mentioned, "
     "not used",
 }
@@ -253,8 +255,10 @@ class Context:
         if has_noun and is_mentioned(low, lang, a, b, start, end):
             return "mentioned", False, "mention"
         cues = self._cues_between(a, b, start)
-        negated = category not in ("naming", "hedge") and negated_by_cues(low, lang, cues, start)
-        neg_rule = "negated" if negated else ""
+        neg_rule = (
+            "" if category in ("naming", "hedge") else negated_by_cues(low, lang, cues, start)
+        )
+        negated = neg_rule == "negated"
         if category == "attribution":
             return "own", negated, neg_rule
         what_calls, after = self._rules

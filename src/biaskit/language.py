@@ -61,7 +61,11 @@ class Language:
     naming_verbs_with_as: frozenset[str] = frozenset()
     reporting_with_object: frozenset[str] = frozenset()
     clause_verbs: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    label_verbs: frozenset[str] = frozenset()
     opinion_markers: tuple[Phrase, ...] = ()
+    distancing_phrases: tuple[Phrase, ...] = ()
     quoted_names: bool = False  # names of firms, units, works are quoted («Азов»): not scare quotes
     frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
@@ -102,8 +106,11 @@ _WORD_SETS = {
     "naming_verbs_with_as",
     "reporting_with_object",
     "clause_verbs",
+    "auxiliaries",
+    "copulas",
+    "label_verbs",
 }
-_PHRASES = {"attribution_phrases", "negation_phrases", "opinion_markers"}
+_PHRASES = {"attribution_phrases", "negation_phrases", "opinion_markers", "distancing_phrases"}
 _TEXT = {"code", "name", "name_native", "match", "lemmatizer"}
 _TUPLES = {"quote_pairs", "single_quote_pairs", "apostrophes"}
 _FLAGS = {"quoted_names"}

@@ -201,7 +201,7 @@ def find_hits(ctx: Context, lexicon: Lexicon, quotes: list[Quote]) -> list[Hit]:
                            rule))
             continue
         voice, negated, rule = ctx.voice_and_negation(h.start, h.end, h.category, h.weight)
-        if voice != "own" or negated:
+        if voice != "own" or negated or rule:
             h = Hit(h.start, h.end, h.category, h.weight, voice, negated, h.entry, None, rule)
         out.append(h)
     for q in quotes:

@@ -7,7 +7,11 @@ a clause break ("but", "although"), a relative pronoun or subordinating conjunct
 a comma, unless the comma opens an aside that another comma closes ("He is not, as critics
 say, a tyrant"; "Nobody in the cabinet, not even his allies, would call him a dictator");
 ", and" and ", or" after the aside still end it ("He did not attend, and the dictator
-spoke"). "Not only" undoes the negation.
+spoke"). "Not only" undoes the negation. A negation that governs a verb standing between
+it and the match negates the verb, not the match: in "did not meet the dictator", "never
+trusted the dictator" and "without condemning the invaders" the label is still the outlet's
+(rule ``negated-verb``); copulas and verbs that give a label or an opinion keep it negated
+("has never been a dictator", "did not become a dictator", "did not call him a dictator").
 
 Lemma packs (Russian, Ukrainian), where the negator stands right before the word it
 negates: a negator among the five words before the match in its clause.
@@ -26,7 +30,13 @@ from biaskit.voice import Cue, Token, any_mark_in
 if TYPE_CHECKING:
     from biaskit.language import Language
 
-__all__ = ["NEGATION_WINDOW", "in_negation_scope", "negated_by_cues", "negated_in_words"]
+__all__ = [
+    "NEGATION_WINDOW",
+    "in_negation_scope",
+    "negated_by_cues",
+    "negated_in_words",
+    "negates_verb",
+]
 
 #: How many words before a match a negator may stand.
 NEGATION_WINDOW = 5
@@ -62,9 +72,12 @@ def in_negation_scope(low: str, lang: Language, e: int, start: int) -> bool:
     return True
 
 
-def negated_by_cues(low: str, lang: Language, cues: list[Cue], start: int) -> bool:
-    """A negator among the cue words before ``start`` whose scope reaches it (surface packs)."""
-    for _s, e, w in reversed(cues):
+def negated_by_cues(low: str, lang: Language, cues: list[Cue], start: int) -> str:
+    """``"negated"`` when a negator among the cue words before ``start`` governs it,
+    ``"negated-verb"`` when the nearest negator in scope negates a verb before it instead,
+    else ``""`` (surface packs)."""
+    verb = ""
+    for s, e, w in reversed(cues):
         if w == "far":
             if not low.startswith(" from", e):
                 continue
@@ -74,7 +87,61 @@ def negated_by_cues(low: str, lang: Language, cues: list[Cue], start: int) -> bo
         if w != "far" and nxt is not None and nxt.group() in lang.negation_undone:
             continue
         if in_negation_scope(low, lang, e, start):
-            return True
+            if negates_verb(low, lang, s, e, w, start):
+                verb = "negated-verb"
+                continue
+            return "negated"
+    return verb
+
+
+# Adverbs that may stand between a negator and its verb ("did not even meet").
+_ADVERBS = frozenset(
+    {"even", "ever", "yet", "always", "once", "again", "quite", "really", "actually", "exactly",
+     "necessarily", "directly", "personally", "publicly", "formally", "officially", "also"}
+)
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+
+
+def _penn_tag(word: str) -> str | None:
+    """The most frequent Penn tag of ``word`` in TextBlob's lexicon (loaded on first use)."""
+    from textblob.en import lexicon
+
+    return lexicon.get(word)
+
+
+def negates_verb(low: str, lang: Language, s: int, e: int, w: str, start: int) -> bool:
+    """Whether the negator ``w`` at ``s:e`` negates a verb that stands before ``start``
+    ("did not meet the dictator", "never trusted", "without condemning"): the match is
+    then in the verb's object, not rejected. Copulas and verbs of labelling or opinion
+    (``copulas``, ``naming_verbs``, ``clause_verbs``, ``label_verbs``) do not count: "has
+    never been a dictator", "did not call him a dictator" stay negated."""
+    if w not in ("not", "n't", "never", "without") or not lang.auxiliaries:
+        return False
+    if w == "n't":
+        word = WORD_RE.match(low, low.rfind(" ", 0, s) + 1)
+        before = word.group()[:-3] if word else ""
+    else:
+        prev = WORD_RE.findall(low, max(0, s - 30), s)
+        before = prev[-1] if prev else ""
+    after_aux = before in lang.auxiliaries  # "did not", "won't", "has never"
+    for m in WORD_RE.finditer(low, e, start):
+        v = m.group()
+        if v in _ADVERBS or v.endswith("ly"):
+            continue
+        if v in ("have", "has", "had"):
+            after_aux = True  # "not have met", "never had met"
+            continue
+        if v in lang.copulas or v in lang.naming_verbs or v in lang.clause_verbs or (
+            v in lang.label_verbs
+        ):
+            return False
+        tag = _penn_tag(v)
+        if w == "without":  # "without condemning", not "without anything"
+            return v.endswith("ing") and tag in _VERB_TAGS
+        # after an auxiliary the next word is a verb; elsewhere ask the lexicon ("never
+        # trusted", "was not attacked", not "is not a")
+        return (after_aux and v.isalpha()) or tag in _VERB_TAGS
+    return False
     return False
 
 

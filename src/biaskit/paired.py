@@ -4,6 +4,7 @@ mean, a bootstrap interval over stories and a sign-flip p-value)."""
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -92,10 +93,19 @@ def _paired_table(
 ) -> pd.DataFrame:
     """Per group and story: rate, reference rate and difference."""
     num, den = numerator_denominator(scored, metric, "compare_paired")
+    keys = pd.DataFrame({"group": scored[by].to_numpy(), "pair": scored[pair].to_numpy()})
+    missing = keys.isna().any(axis=1) | keys.astype(str).apply(lambda c: c.str.strip() == "").any(
+        axis=1
+    )
+    if missing.any():
+        warnings.warn(
+            f"compare_paired: {int(missing.sum())} of {len(keys)} documents have no {pair!r} or "
+            f"no {by!r} value and are left out of the pairs",
+            stacklevel=3,
+        )
     cells = (
-        pd.DataFrame({"group": scored[by].to_numpy(), "pair": scored[pair].to_numpy()})
-        .assign(num=num, den=den)
-        .dropna(subset=["group", "pair"])
+        keys.assign(num=num, den=den)
+        .loc[~missing.to_numpy()]
         .groupby(["group", "pair"], sort=True)[["num", "den"]]
         .sum()
         .reset_index()

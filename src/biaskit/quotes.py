@@ -115,10 +115,29 @@ _REPORTING_PHRASE_RE = re.compile(
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
+def _distancing_phrase_before(before: str, lang: Language) -> bool:
+    """The words right before a quote end with a distancing phrase ("так называемая")."""
+    words = _words(before[-40:].lower(), lang)
+    return any(tuple(words[-len(p) :]) == p for p in lang.distancing_phrases)
+
+
+def _without_distancing(words: list[str], lang: Language) -> list[str]:
+    """``words`` without the distancing phrases in them (their verb is not speech)."""
+    for p in lang.distancing_phrases:
+        k = len(p)
+        i = 0
+        while i + k <= len(words):
+            if tuple(words[i : i + k]) == p:
+                del words[i : i + k]
+            else:
+                i += 1
+    return words
+
+
 def _presented_as_speech(outside: str, lang: Language) -> bool:
     """True if the words around a quote include a reporting verb or utterance noun."""
     low = outside.lower().replace("so-called", "")
-    if not lang.reporting_words.isdisjoint(_words(low, lang)):
+    if not lang.reporting_words.isdisjoint(_without_distancing(_words(low, lang), lang)):
         return True
     return _REPORTING_PHRASE_RE.search(low) is not None
 
@@ -265,6 +284,8 @@ def _quote_kind(
         return "direct", "long-quote"
     sent_start, sent_end = sentence_around(text, a, b, lang.code)
     before = text[max(sent_start, a - 60) : a]
+    if lang.distancing_phrases and _distancing_phrase_before(before, lang):
+        return "scare", "so-called"  # так называемая «ДНР»: the participle is not speech
     if _speech_before(before, lang):
         return "direct", "reporting-word-before"
     after = text[b : b + 60]

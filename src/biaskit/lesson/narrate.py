@@ -162,6 +162,12 @@ def describe_paired(table: pd.DataFrame) -> Markdown:
     more, less = ("more loaded", "less loaded") if loaded else ("higher", "lower")
     pair = str(table.attrs.get("pair", "story")).replace("_", " ")
     by = str(table.attrs.get("by", "group")).replace("_", " ")
+    if table.empty:
+        return Markdown(
+            f"No {pair} is covered by more than one {by}, so there is nothing to compare "
+            f"{pair} by {pair} (name a column of {_plural(pair)} with `story_column`; documents "
+            f"without one are left out)."
+        )
     lines = [
         f"Each group is compared with a reference on the same {_plural(pair)} only: the "
         f"difference on each {pair}, averaged (n = how many {_plural(pair)}), with a bootstrap "

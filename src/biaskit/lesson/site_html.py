@@ -72,8 +72,8 @@ def page(
     up = "../" * depth
     w = words(lang)
     nav = (
-        f'<header class="bk-top"><nav><a href="{up}index.html">Lesson home</a>'
-        f'<a href="{up}class.html">Class results</a></nav></header>'
+        f'<header class="bk-top"><nav><a href="{up}index.html">{esc(w["nav_home"])}</a>'
+        f'<a href="{up}class.html">{esc(w["nav_class"])}</a></nav></header>'
     )
     pop = (
         f'<div id="bk-pop" class="bk-pop" role="dialog" aria-live="polite" hidden>'
