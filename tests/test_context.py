@@ -414,3 +414,35 @@ def test_copulas_and_verbs_of_labelling_keep_the_negation(lex, text):
 def test_a_negated_loaded_verb_is_itself_negated(lex):
     (m,) = found(biaskit.score("The minister did not lie about the war.", lex), "lies")
     assert m.negated and m.rule == "negated"
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("The invaders, officials said, were repelled.", "invader"),
+        ("He is, officials said, a dictator.", "dictator"),
+        ("The regime, as Moscow calls it, rejected the offer.", "regime"),
+        ("The regime, in the analyst's view, is doomed.", "regime"),
+        ("The invaders were repelled, said the minister.", "invader"),
+        ("Some say the regime is collapsing.", "regime"),
+    ],
+)
+def test_attribution_asides_report_the_clause(lex, text, term):
+    (m,) = found(biaskit.score(text, lex), term)
+    assert m.voice == "reported" and not m.counted
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("The dictator, a former general, said the vote was fair.", "dictator"),
+        ("The dictator, in his home state, said nothing.", "dictator"),
+        ("The regime, in my view, is finished.", "regime"),
+        ("The regime is, needless to say, finished.", "regime"),
+        ('"We will win," he said, citing the massive crowd.', "massive"),
+        ("The regime, as critics say, is finished.", "regime"),
+    ],
+)
+def test_the_subject_of_a_reporting_verb_and_the_writers_asides_stay_own_voice(lex, text, term):
+    (m,) = found(biaskit.score(text, lex), term)
+    assert m.voice == "own" and m.counted

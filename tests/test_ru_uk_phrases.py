@@ -86,3 +86,27 @@ def test_according_to_with_a_possessive_pronoun_is_reported(text, language):
     assert s.matches
     assert all(m.voice == "reported" for m in s.matches)
     assert s.loaded == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "voice"),
+    [
+        ("Оккупанты, как сообщили в ВСУ, отступили.", "ru", "reported"),
+        ("Окупанти, за словами ЗСУ, втратили дві бригади.", "uk", "reported"),
+        ("Оккупанты отступили, заявили в ВСУ.", "ru", "reported"),
+        ("Оккупанты, которые обстреляли город, отступили.", "ru", "own"),
+    ],
+)
+def test_attribution_asides_in_russian_and_ukrainian(text, language, voice):
+    lexicon = biaskit.load_lexicon(language=language)
+    s = biaskit.score(text, lexicon, language=language)
+    (m,) = [m for m in s.matches if m.category in ("loaded", "label")]
+    assert m.voice == voice
+
+
+def test_the_subject_of_a_russian_reporting_verb_is_the_outlets_word():
+    lexicon = biaskit.load_lexicon(language="ru")
+    s = biaskit.score("Диктатор, бывший генерал, заявил журналистам об успехе.", lexicon,
+                      language="ru")
+    (m,) = [m for m in s.matches if m.category == "label"]
+    assert m.voice == "own" and m.counted

@@ -10,14 +10,15 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from biaskit.morph import lemma_table, lemmatizer, pos_tagger
+from biaskit.morph import finite_verb, lemma_table, lemmatizer, pos_tagger
 from biaskit.negation import NEGATION_WINDOW, negated_by_cues, negated_in_words
-from biaskit.senses import pattern_tags, sense_holds
+from biaskit.senses import may_be_verb, pattern_tags, sense_holds
 from biaskit.tokens import WORD_RE, Bounds, normalize_for_matching, sentence_bounds
 from biaskit.voice import (
     Cue,
     Token,
     attributed_after,
+    attributed_aside,
     find_cues,
     is_mentioned,
     mention_noun_in,
@@ -73,7 +74,7 @@ class Context:
         self._mentions: dict[int, bool] = {}
         self._according: dict[int, list[tuple[int, int]]] = {}
         self._attributed: dict[tuple[int, int, int], bool] = {}
-        self._rules = phrase_rules(lang.code, lang.speech_verbs)
+        self._rules = phrase_rules(lang.code, lang.speech_verbs, lang.naming_verbs)
 
     @cached_property
     def low(self) -> str:
@@ -195,6 +196,17 @@ class Context:
             a, b = e, min(b, e + 200)
         return any(s >= e and penn in _FINITE for s, _e, _pos, penn in self._penn_tags(a, b))
 
+    def _attribution_after(self, after: re.Pattern[str], start: int, end: int, b: int) -> bool:
+        """The sentence ends with an attribution (", officials said", ", said the minister")
+        that the words at ``start:end`` are not the subject of."""
+        m = after.match(self.low, end, b)
+        if m is None:
+            return False
+        if m.group(2) == "":  # ", said ...": the clause before needs a verb of its own
+            a, _b = self.sentence_span(start, end)
+            return may_be_verb(WORD_RE.findall(self.low, a, end + len(m.group(1))))
+        return True
+
     # -- voice and negation ---------------------------------------------------------------
     def voice_and_negation(
         self, start: int, end: int, category: str, weight: float
@@ -219,7 +231,7 @@ class Context:
             s < start and "," in text[e:start] for s, e in self._according_to(a, words_of_sentence)
         ):
             return "reported", negated, _join("according-to", neg_rule)
-        what_calls, _after = self._rules
+        what_calls, _after, _aside = self._rules
         if (
             lang.code == "en"
             and any(w == "what" for _, _, w in toks)
@@ -240,9 +252,17 @@ class Context:
                 after = self._attributed[key] = attributed_after(
                     text, lang, words_of_sentence, comma, b
                 )
-            if after:
+            if after and self._has_finite_verb(words_of_sentence, start, comma):
+                # not "Диктатор, бывший генерал, заявил ...": there the match is the subject
                 return "reported", negated, _join("attribution-after", neg_rule)
+        if attributed_aside(text, lang, words_of_sentence, end, b):
+            return "reported", negated, _join("attribution-after", neg_rule)
         return "own", negated, neg_rule
+
+    def _has_finite_verb(self, toks: list[Token], start: int, stop: int) -> bool:
+        """Whether a word from ``start`` to ``stop`` is a finite verb (lemma packs)."""
+        finite = finite_verb(self.lang.code)
+        return any(finite(self.text[s:e].lower()) for s, e, _w in toks if start <= s < stop)
 
     def _surface_voice(
         self, a: int, b: int, start: int, end: int, category: str
@@ -261,7 +281,7 @@ class Context:
         negated = neg_rule == "negated"
         if category == "attribution":
             return "own", negated, neg_rule
-        what_calls, after = self._rules
+        what_calls, after, aside = self._rules
         words = {c[2] for c in cues}
         for phrase in lang.attribution_phrases:
             if phrase[0] in words:
@@ -278,6 +298,8 @@ class Context:
             return "reported", True, "denied"
         if voice_rule:
             return "reported", negated, _join(voice_rule, neg_rule)
-        if "," in low[end:b] and after.match(low, end, b):
+        if "," in low[end:b] and (
+            self._attribution_after(after, start, end, b) or aside.match(low, end, b)
+        ):
             return "reported", negated, _join("attribution-after", neg_rule)
         return "own", negated, neg_rule

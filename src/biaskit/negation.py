@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from biaskit.senses import lexicon_tag
 from biaskit.tokens import WORD_RE
 from biaskit.voice import Cue, Token, any_mark_in
 
@@ -102,13 +103,6 @@ _ADVERBS = frozenset(
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 
-def _penn_tag(word: str) -> str | None:
-    """The most frequent Penn tag of ``word`` in TextBlob's lexicon (loaded on first use)."""
-    from textblob.en import lexicon
-
-    return lexicon.get(word)
-
-
 def negates_verb(low: str, lang: Language, s: int, e: int, w: str, start: int) -> bool:
     """Whether the negator ``w`` at ``s:e`` negates a verb that stands before ``start``
     ("did not meet the dictator", "never trusted", "without condemning"): the match is
@@ -135,7 +129,7 @@ def negates_verb(low: str, lang: Language, s: int, e: int, w: str, start: int) -
             v in lang.label_verbs
         ):
             return False
-        tag = _penn_tag(v)
+        tag = lexicon_tag(v)
         if w == "without":  # "without condemning", not "without anything"
             return v.endswith("ing") and tag in _VERB_TAGS
         # after an auxiliary the next word is a verb; elsewhere ask the lexicon ("never

@@ -21,7 +21,9 @@ __all__ = [
     "PREV_WORD_RE",
     "case_is",
     "in_title",
+    "lexicon_tag",
     "listed",
+    "may_be_verb",
     "pattern_tags",
     "sense_holds",
 ]
@@ -38,6 +40,21 @@ _NUMBER_AFTER_RE = re.compile(
 _NUMBER_BEFORE_RE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|points?|bn|m)?[\s-]*$")
 _TITLE_WORD_RE = re.compile(r"[\w'’-]+")
 _PENN = {"NN": "noun", "VB": "verb", "JJ": "adj", "RB": "adv"}
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+
+
+def lexicon_tag(word: str) -> str | None:
+    """The most frequent Penn tag of a lowercased English ``word`` in TextBlob's lexicon
+    (a dictionary look-up; the lexicon loads on first use)."""
+    from textblob.en import lexicon
+
+    return lexicon.get(word)
+
+
+def may_be_verb(words: list[str]) -> bool:
+    """Whether any of the lowercased English ``words`` is most often a verb or a modal, or
+    ends in "-ed" ("were", "attacked", "could"): a cheap test for a clause's predicate."""
+    return any(w.endswith("ed") or lexicon_tag(w) in _VERB_TAGS for w in words)
 
 
 def sense_holds(ctx: Context, sense: Sense, start: int, end: int) -> bool:

@@ -50,6 +50,7 @@ __all__ = [
     "Token",
     "any_mark_in",
     "attributed_after",
+    "attributed_aside",
     "find_cues",
     "is_mentioned",
     "mention_noun_in",
@@ -71,24 +72,53 @@ _HARD_MARKS = ";—–"
 _CLAUSE_REACH = 200
 _HARD_BREAK_RE = re.compile(r"[;—–]|\s-\s")
 _FIRST_PERSON = frozenset({"i", "we"})
+# Determiners that stand alone as the subject of a verb ("some say", "many believe").
+_PRONOUN_SUBJECTS = frozenset({"some", "many", "few", "most", "several", "others"})
 _NOT_A_LABEL_NEXT = frozenset({"for", "on", "off", "up", "out", "in", "back"})
 
 
 @cache
-def phrase_rules(language: str, speech: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """English-style phrase rules: what X calls, and an attribution clause ending the sentence."""
+def phrase_rules(
+    language: str, speech: frozenset[str], naming: frozenset[str] = frozenset()
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """English-style phrase rules: what X calls, an attribution clause ending the sentence,
+    and an attribution aside right after the words (", officials said,", ", as Moscow calls
+    it,", ", in the analyst's view,")."""
     verbs = "|".join(sorted(map(re.escape, speech), key=len, reverse=True))
+    all_verbs = "|".join(sorted(map(re.escape, speech | naming), key=len, reverse=True))
     what_calls = re.compile(
         r"\bwhat\s+(?:[\w.'’-]+\s+){1,4}(?:calls?|called|terms|termed|dubs|dubbed|describes as|"
         r"described as|refers to as)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$",
         re.IGNORECASE,
     )
+    # group 1: the rest of the match's clause; group 2: the speaker before the verb ("" in
+    # ", said the minister": then the clause before the comma needs a verb of its own, or
+    # the match is the verb's subject: "The dictator, a former general, said ...")
     after = re.compile(
-        r"[^;:]*?,\s*(?!(?:and|but|or|which|who|whom|while|that|as|if|when)\b)"
-        rf"(?:(?:[\w.'’-]+\s+){{0,6}}?(?:{verbs})\b|according\s+to\b)[^,;:]{{0,80}}$",
+        r"([^;:]*?),\s*(?!(?:and|but|or|which|who|whom|while|that|as|if|when)\b)"
+        rf"(?:((?:[\w.'’-]+\s+){{0,6}}?)(?:{verbs})\b|according\s+to\b)[^,;:]{{0,80}}$",
         re.IGNORECASE,
     )
-    return what_calls, after
+    naming_verbs = "|".join(sorted(map(re.escape, naming), key=len, reverse=True)) or "(?!)"
+    # the speaker: one to five words, not starting with a preposition ("in his home
+    # state", "in the short term") and not ending with a determiner or "to" ("needless to
+    # say"); "in my view" is the writer's own
+    speaker = (
+        r"(?!(?:in|on|at|for|with|by|from|of|to|into|under|over|after|before|during|since|"
+        r"like|needless|so|that\s+is)\b)(?:[\w.'’-]+\s+){0,4}?"
+        r"(?<!\bto\s)(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\ba\s)"
+        r"[\w.'’-]+\s+"
+    )
+    aside = re.compile(
+        r"(?:\s+[\w'’-]+){0,4}?\s*,\s*"
+        r"(?:(?!(?:and|but|or|which|who|whom|while|that|if|when|as)\b)"
+        rf"{speaker}(?:{all_verbs})(?:\s+(?:it|them|him|her|this))?"
+        rf"|as\s+{speaker}(?:{naming_verbs})\s+(?:it|them|him|her|this)"
+        r"|in\s+(?!(?:my|our)\b)(?:[\w.'’-]+\s+){1,3}?(?:view|words|opinion|telling)"
+        r"|according\s+to\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)\s*,",
+        re.IGNORECASE,
+    )
+    return what_calls, after, aside
 
 
 @cache
@@ -193,6 +223,53 @@ def _in_aside(low: str, a: int, s: int, e: int, start: int) -> bool:
     return lead is not None and lead.group() == "as" and low.find(",", e, start) >= 0
 
 
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "for", "with", "by", "from", "of", "to", "into", "under", "over",
+     "after", "before", "during", "since", "like", "needless", "so"}
+)
+_GERUND_AFTER_RE = re.compile(
+    r"\s*,\s*(?!(?:during|nothing|something|anything|everything|according)\b)([a-z]+ing)\b"
+)
+_QUOTE_CLOSERS = frozenset("\"”’'»")
+_ASIDE_LEADS_NOT = frozenset(
+    {"as", "and", "but", "or", "which", "who", "whom", "while", "that", "if", "when"}
+)
+
+
+def _reports(gerund: str, lang: Language) -> bool:
+    """Whether an -ing form is a reporting verb's ("adding that", "saying", "calling")."""
+    stem = gerund[:-3]
+    verbs = lang.speech_verbs | lang.naming_verbs
+    return gerund in verbs or stem in verbs or stem + "e" in verbs or (
+        len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs  # "omitting"
+    )
+
+
+def _attribution_aside(low: str, a: int, s: int, e: int, start: int) -> bool:
+    """The verb at ``s:e`` ends an attribution aside between commas before ``start``
+    (", officials said,"): its speaker, in at most five words after the first comma."""
+    comma = low.rfind(",", max(a, s - 60), s)
+    if comma < 0 or low[comma + 1 : comma + 2] in _QUOTE_CLOSERS:
+        return False  # ',” he said,': the attribution of a quotation, not an aside
+    lead = WORD_RE.findall(low, comma + 1, s)
+    if (
+        not lead
+        or len(lead) > 5
+        or lead[0] in _ASIDE_LEADS_NOT
+        or lead[0] in _PREPOSITIONS
+        or lead[-1] in _PREPOSITIONS  # "needless to say"
+    ):
+        return False
+    close = low.find(",", e, start)
+    if close < 0 or len(WORD_RE.findall(low, e, close)) > 1:
+        return False
+    nxt = WORD_RE.match(low, close + 2) or WORD_RE.match(low, close + 1)
+    # ", he said, citing ..." or ", he said, as ...": the writer goes on, not the aside
+    return nxt is not None and nxt.group() not in _ASIDE_LEADS_NOT and not nxt.group().endswith(
+        "ing"
+    )
+
+
 def reporting_rule_in_cues(
     text: str, low: str, lang: Language, cues: list[Cue], a: int, b: int, start: int,
     finite_after: Callable[[int, int], bool],
@@ -214,12 +291,21 @@ def reporting_rule_in_cues(
         if m is None or m.start(1) < a:
             continue  # the first word of its sentence: no subject
         prev = m.group(1)
-        if prev in lang.determiners or prev.endswith(("'s", "s'")):
-            continue  # a noun: "his claims", "the call", "officials' claims"
+        if prev == "to" and low[max(a, s - 12) : s].rstrip().endswith(("needless to", "so to")):
+            continue  # "needless to say", "so to speak"
+        if (prev in lang.determiners and not (prev in _PRONOUN_SUBJECTS and w[-1:] != "s")) or (
+            prev.endswith(("'s", "s'"))
+        ):
+            continue  # a noun: "his claims", "the call", "officials' claims" (not "some say")
         if prev in _FIRST_PERSON:
             return ""  # "I think": the writer's own view
         if _in_aside(low, a, s, e, start):
             continue  # "He is not, as critics say, a tyrant"
+        gerund = _GERUND_AFTER_RE.match(low, e)
+        if gerund and not _reports(gerund.group(1), lang):
+            continue  # '"...," he said, citing the crowd': the writer describes the speaker
+        if is_speech and _attribution_aside(low, a, s, e, start):
+            return "attribution-after"  # "He is, officials said, a dictator"
         if is_denial:
             return "denied"
         if is_label:
@@ -310,3 +396,30 @@ def attributed_after(text: str, lang: Language, toks: list[Token], end: int, b: 
             return True
     words = [w for _, _, w in after]
     return any(tuple(words[: len(p)]) == p for p in lang.attribution_phrases)
+
+
+_AS_WORDS = frozenset({"как", "як"})
+
+
+def attributed_aside(text: str, lang: Language, toks: list[Token], end: int, b: int) -> bool:
+    """An attribution between two commas right after the words ("Оккупанты, как сообщили в
+    ВСУ, отступили", "Окупанти, за словами ЗСУ, втратили ..."): the clause is reported
+    (lemma packs)."""
+    first = text.find(",", end, b)
+    if first < 0 or first - end > 40:
+        return False
+    second = text.find(",", first + 1, b)
+    if second < 0:
+        return False
+    inside = [(s, e, w) for s, e, w in toks if first < s < second]
+    if not inside or len(inside) > 6:
+        return False
+    words = [w for _, _, w in inside]
+    if any(tuple(words[: len(p)]) == p for p in lang.attribution_phrases):
+        return True
+    finite = finite_verb(lang.code)
+    lead = 1 if words[0] in _AS_WORDS else 0
+    return any(
+        w in lang.speech_verbs and finite(text[s:e].lower())
+        for s, e, w in inside[lead : lead + 3]
+    )
