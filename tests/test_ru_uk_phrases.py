@@ -110,3 +110,16 @@ def test_the_subject_of_a_russian_reporting_verb_is_the_outlets_word():
                       language="ru")
     (m,) = [m for m in s.matches if m.category == "label"]
     assert m.voice == "own" and m.counted
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Слово «хунта» часто используют в пропаганде.", "ru"),
+     ("Термін «рашизм» увійшов до словників.", "uk")],
+)
+def test_a_word_quoted_as_a_word_is_a_mention_not_speech(text, language):
+    (q,) = find_quotes(text, language)
+    assert (q.kind, q.rule) == ("mention", "word-as-word")
+    lexicon = biaskit.load_lexicon(language=language)
+    s = biaskit.score(text, lexicon, language=language)
+    assert all(m.rule == "inside-mention-quote" for m in s.matches if m.category != "attribution")

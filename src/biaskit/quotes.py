@@ -286,6 +286,10 @@ def _quote_kind(
     before = text[max(sent_start, a - 60) : a]
     if lang.distancing_phrases and _distancing_phrase_before(before, lang):
         return "scare", "so-called"  # так называемая «ДНР»: the participle is not speech
+    if lang.match == "lemma" and lang.mention_nouns:
+        last = _words(before[-30:].lower(), lang)
+        if last and last[-1] in lang.mention_nouns:
+            return "mention", "word-as-word"  # слово «хунта»: the word, not anyone's speech
     if _speech_before(before, lang):
         return "direct", "reporting-word-before"
     after = text[b : b + 60]
