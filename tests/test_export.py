@@ -150,3 +150,42 @@ def test_cli_writes_documents_with_the_users_source(user_csv, tmp_path, capsys):
     back = pd.read_parquet(out)
     assert not back.columns.duplicated().any()
     assert back.set_index("id").loc["doc-04", "source"] == "feed-1"
+
+
+def test_stata_keeps_every_column_row_and_long_text(user_scored, tmp_path):
+    for table in ("matches", "docs", "quotes"):
+        frame = getattr(user_scored, table)
+        path = biaskit.export(user_scored, tmp_path / f"{table}.dta", table=table)
+        with pd.io.stata.StataReader(path) as reader:
+            back = reader.read()
+            labels = reader.variable_labels()
+        assert back.shape == frame.shape
+        assert "end_" not in frame.columns or table == "docs"
+        if "end" in frame.columns:  # a name Stata reserves: renamed, the original kept
+            assert labels["end_"] == "end"
+            assert (back["end_"] == frame["end"]).all()
+    docs = pd.read_stata(tmp_path / "docs.dta")
+    original = user_scored.docs.set_index("id")
+    assert (docs.set_index("id")["text"] == original["text"]).all()  # strL, not cut
+    assert max(map(len, original["text"])) > 2045
+    assert docs.set_index("id").loc["doc-05", "source"] == "feed-2"
+
+
+def test_stata_names_are_valid_unique_and_labelled(tmp_path):
+    from biaskit.exporting import write_stata
+
+    frame = pd.DataFrame({
+        "a very long column name that Stata cannot hold at all": [1, 2],
+        "2nd score": [0.5, None],
+        "in": ["x", None],
+        "flag": [True, False],
+        "when": pd.to_datetime(["2024-01-02", "2024-03-04"]).tz_localize("UTC"),
+    })
+    with pd.io.stata.StataReader(write_stata(frame, tmp_path / "odd.dta")) as reader:
+        back = reader.read()
+        labels = reader.variable_labels()
+    assert len(back.columns) == 5 and len(set(back.columns)) == 5
+    assert all(len(c) <= 32 and c[0] != "2" for c in back.columns)
+    assert set(labels.values()) >= {"2nd score", "in"}
+    assert list(back["flag"]) == [1, 0] and list(back["in_"]) == ["x", ""]
+    assert back["when"].iloc[1] == pd.Timestamp("2024-03-04")
