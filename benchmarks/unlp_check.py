@@ -7,9 +7,10 @@ Per language: ROC-AUC (95% stratified bootstrap CI) of the loaded score against 
 ``loaded_language`` technique label, and micro token precision, recall and F1 against the
 annotated manipulative spans, each beside a baseline (post length for AUC; flagging every
 token for F1). Tokens are flagged two ways, both printed: ``word`` flags the words of counted
-loaded matches; ``phrase`` flags the phrase each match governs (its clause, at most six words
-on each side: :func:`biaskit.phrases.phrase_around`, the same rule the explanations use),
-because the journalists annotate phrases, not single words. The data is read, never copied, and the
+loaded matches; ``phrase`` flags the phrase each match governs (up to the nearest mark that
+starts another statement, across commas, at most ten words on each side:
+:func:`biaskit.phrases.phrase_around`, the same rule the explanations use), because the
+journalists annotate phrases, not single words. The data is read, never copied, and the
 lexicon is not tuned to it. Run on demand; never part of the tests.
 
 ``--half`` splits the posts by the parity of a stable hash of their id (CRC-32): study errors
