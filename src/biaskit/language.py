@@ -53,6 +53,7 @@ class Language:
     negators: frozenset[str] = frozenset()
     negation_phrases: tuple[Phrase, ...] = ()
     negation_undone: frozenset[str] = frozenset()
+    negation_copulas: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     negation_scope_breaks: frozenset[str] = frozenset()
@@ -94,6 +95,7 @@ _WORD_SETS = {
     "what_calls",
     "negators",
     "negation_undone",
+    "negation_copulas",
     "denial_verbs",
     "clause_breaks",
     "negation_scope_breaks",
