@@ -44,3 +44,44 @@ def test_a_verb_takes_the_negation_and_not_only_undoes_it(text, language):
     m = _only(text, language)
     assert not m.negated
     assert m.counted
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sign"),
+    [
+        ("Мэр опять пообещал новый мост 🤡🤡🤡", "ru", "🤡🤡🤡"),
+        ("Мер знову пообіцяв новий міст 🤡", "uk", "🤡"),
+        ("И это называется реформой?!", "ru", "?!"),
+        ("Завтра знову піднімуть ціни!!!", "uk", "!!!"),
+    ],
+)
+def test_an_expressive_sign_is_the_authors_own_even_after_reported_speech(text, language, sign):
+    m = _only(text, language)
+    assert text[m.start : m.end] == sign
+    assert m.voice == "own"
+    assert m.counted
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Грошей на ремонт школи знову немає 🤷", "uk"),
+        ("Денег на ремонт школы опять нет 🤷", "ru"),
+    ],
+)
+def test_an_expressive_sign_is_never_negated(text, language):
+    m = _only(text, language)
+    assert not m.negated
+    assert m.counted
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Погода сегодня ясная! Завтра дождь.", "ru"),
+        ("⚡ Світло повернули в усі будинки. 🇺🇦", "uk"),
+        ("Хто погодив цей проєкт?", "uk"),
+    ],
+)
+def test_news_markers_and_single_marks_are_not_expressive_signs(text, language):
+    assert biaskit.score(text, language=language).loaded == 0
