@@ -85,3 +85,23 @@ def test_an_expressive_sign_is_never_negated(text, language):
 )
 def test_news_markers_and_single_marks_are_not_expressive_signs(text, language):
     assert biaskit.score(text, language=language).loaded == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Мы призываем всех противостоять преступному режиму.", "ru"),
+        ("Ми закликаємо всіх протистояти злочинному режиму.", "uk"),
+    ],
+)
+def test_a_first_person_reporting_verb_is_the_authors_own_voice(text, language):
+    s = biaskit.score(text, language=language)
+    assert s.loaded > 0
+    assert all(m.voice == "own" for m in s.matches if m.weight > 0)
+
+
+def test_wartime_standard_words_weigh_less_than_slurs():
+    lex = biaskit.load_lexicon(language="uk")
+    graded = {e.term: e.weight for e in lex if e.term in ("ворог", "окупант", "орк", "рашист")}
+    assert graded["ворог"] < graded["окупант"] < graded["рашист"] <= graded["орк"]
+    assert graded["ворог"] > 0

@@ -70,7 +70,7 @@ _HARD_MARKS = ";—–"
 #: How far after a reporting verb its content clause or "as" is looked for (characters).
 _CLAUSE_REACH = 200
 _HARD_BREAK_RE = re.compile(r"[;—–]|\s-\s")
-_FIRST_PERSON = frozenset({"i", "we"})
+_FIRST_PERSON = frozenset({"i", "we", "я", "мы", "ми"})  # the lemmas of ru and uk "I", "we"
 _NOT_A_LABEL_NEXT = frozenset({"for", "on", "off", "up", "out", "in", "back"})
 
 
