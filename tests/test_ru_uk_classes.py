@@ -105,3 +105,27 @@ def test_wartime_standard_words_weigh_less_than_slurs():
     graded = {e.term: e.weight for e in lex if e.term in ("ворог", "окупант", "орк", "рашист")}
     assert graded["ворог"] < graded["окупант"] < graded["рашист"] <= graded["орк"]
     assert graded["ворог"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("Эти негодяи-ревизоры снова подняли тарифы.", "ru", "негодяи"),
+        ("Чиновники-казнокрады снова получили премии.", "ru", "казнокрады"),
+        ("Депутати-зрадники знову зірвали голосування.", "uk", "зрадники"),
+    ],
+)
+def test_a_loaded_part_of_a_hyphenated_compound_counts(text, language, part):
+    m = _only(text, language)
+    assert text[m.start : m.end] == part
+    assert m.counted
+
+
+def test_a_listed_compound_still_wins_over_its_part():
+    (m,) = biaskit.score("Страна-агрессор снова атаковала.", language="ru").matches
+    assert m.term == "страна-агрессор"
+
+
+def test_compound_parts_leave_english_hyphens_alone():
+    s = biaskit.score("The pro-dictator militia marched. The dictator spoke.", language="en")
+    assert [m.start for m in s.matches if m.text == "dictator"] == [38]

@@ -4,6 +4,9 @@ Each word of the normalised view is replaced by its lemma; words are joined by o
 when only white space stood between them and by `` | `` otherwise, so no phrase matches
 across punctuation. Offsets found in the lemma text map back to the original text.
 
+The parts of a hyphenated compound whose lemma keeps its parts ("негодяи-ревизоры" ->
+"негодяй-ревизор") are words too, so "негодяй" matches inside it.
+
 A word masked with asterisks, as channels write obscenities (``бл*дь``, ``нах*й``), is one
 word, kept as written (no dictionary knows it), so the lexicon can list the masked forms.
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from biaskit.morph import lemma_table
 from biaskit.tokens import WORD_RE, match_view
@@ -96,6 +100,21 @@ def lemma_view(text: str, language: str) -> LemmaView:
             back[pos] = back_of(a)
             pos += len(word)
             back[pos] = back_of(b)
+        if "-" in word and word.count("-") == surface.count("-"):
+            _part_bounds(surface, word, a, pos - len(word), back, back_of)
         pieces.append(word)
         prev_end = b
     return LemmaView("".join(pieces), back)
+
+
+def _part_bounds(
+    surface: str, word: str, a: int, at: int, back: dict[int, int], back_of: Any
+) -> None:
+    """Make the parts of a hyphenated compound lemmatised part by part ("негодяи-ревизоры"
+    -> "негодяй-ревизор") boundaries too, so a loaded part matches on its own."""
+    sp, wp = a, at
+    for s_part, w_part in zip(surface.split("-"), word.split("-"), strict=True):
+        back[wp] = back_of(sp) if back_of else sp
+        back[wp + len(w_part)] = back_of(sp + len(s_part)) if back_of else sp + len(s_part)
+        sp += len(s_part) + 1
+        wp += len(w_part) + 1
