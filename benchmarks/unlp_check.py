@@ -7,8 +7,8 @@ Per language: ROC-AUC (95% stratified bootstrap CI) of the loaded score against 
 ``loaded_language`` technique label, and micro token precision, recall and F1 against the
 annotated manipulative spans, each beside a baseline (post length for AUC; flagging every
 token for F1). Tokens are flagged two ways, both printed: ``word`` flags the words of counted
-loaded matches; ``phrase`` flags the phrase each match governs (up to the nearest mark that
-starts another statement, across commas, at most ten words on each side:
+loaded matches; ``phrase`` flags the phrase each match governs (for ru and uk, up to the
+nearest mark that starts another statement, across commas, at most ten words on each side:
 :func:`biaskit.phrases.phrase_around`, the same rule the explanations use), because the
 journalists annotate phrases, not single words. The data is read, never copied, and the
 lexicon is not tuned to it. Run on demand; never part of the tests.
@@ -83,7 +83,8 @@ def table(half: str, posts: list[dict], lexicons: dict[str, biaskit.Lexicon]) ->
             lengths.append(s.n_words)
             spans = [(a, b) for a, b in p["spans"]]
             words = [(m.start, m.end) for m in s.matches if m.counted and m.measure == "loaded"]
-            flagged = {"word": words, "phrase": [phrase_around(text, a, b) for a, b in words]}
+            phrases = [phrase_around(text, a, b, language=lang) for a, b in words]
+            flagged = {"word": words, "phrase": phrases}
             for a, b, gold in token_labels(text, spans):
                 for unit, marked in flagged.items():
                     pred = any(x < b and a < y for x, y in marked)

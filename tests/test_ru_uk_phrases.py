@@ -47,8 +47,15 @@ def test_phrase_runs_across_commas_to_the_statement_marks_capped_at_ten_words_ea
     text, language, word, phrase
 ):
     a = text.index(word)
-    pa, pb = phrase_around(text, a, a + len(word))
+    pa, pb = phrase_around(text, a, a + len(word), language=language)
     assert text[pa:pb] == phrase
+
+
+def test_english_keeps_the_clause_bounded_by_commas_and_six_words():
+    text = "After the vote, the brutal crackdown began in one two three four five six seven."
+    a = text.index("brutal")
+    pa, pb = phrase_around(text, a, a + len("brutal"))
+    assert text[pa:pb] == "the brutal crackdown began in one two three"
 
 
 def test_every_match_phrase_slices_back_and_contains_the_match():
@@ -56,7 +63,7 @@ def test_every_match_phrase_slices_back_and_contains_the_match():
     s = biaskit.score(text, language="ru")
     assert s.matches
     for m in s.matches:
-        a, b = phrase_around(text, m.start, m.end)
+        a, b = phrase_around(text, m.start, m.end, language="ru")
         assert a <= m.start < m.end <= b
         assert text[a:b].strip() == text[a:b]
 

@@ -64,6 +64,7 @@ class Language:
     clause_verbs: frozenset[str] = frozenset()
     opinion_markers: tuple[Phrase, ...] = ()
     quoted_names: bool = False  # names of firms, units, works are quoted («Азов»): not scare quotes
+    phrase_statements: bool = False  # a match's phrase runs across commas (biaskit.phrases)
     frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
     @property
@@ -108,7 +109,7 @@ _WORD_SETS = {
 _PHRASES = {"attribution_phrases", "negation_phrases", "opinion_markers"}
 _TEXT = {"code", "name", "name_native", "match", "lemmatizer"}
 _TUPLES = {"quote_pairs", "single_quote_pairs", "apostrophes"}
-_FLAGS = {"quoted_names"}
+_FLAGS = {"quoted_names", "phrase_statements"}
 
 
 def _words(value: Any, where: str) -> list[str]:
