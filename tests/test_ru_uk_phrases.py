@@ -50,17 +50,30 @@ def test_english_quotes_keep_their_rules():
     ("text", "language", "word", "phrase"),
     [
         ("Вчера, как сообщают, оккупанты снова обстреляли окраины города.", "ru",
-         "оккупанты", "оккупанты снова обстреляли окраины города"),
+         "оккупанты", "Вчера, как сообщают, оккупанты снова обстреляли окраины города"),
         ("Окупанти знову обстріляли Харків: є поранені.", "uk",
          "Окупанти", "Окупанти знову обстріляли Харків"),
-        ("Это был один два три четыре пять шесть семь восемь ужасный день.", "ru",
-         "ужасный", "три четыре пять шесть семь восемь ужасный день"),
+        ("Тут, в тылу, хунта снова (как всегда) врет.", "ru",
+         "хунта", "Тут, в тылу, хунта снова"),
+        ("Путинский режим — это война.", "ru", "режим", "Путинский режим"),
+        ("Раз два три четыре пять шесть семь восемь девять десять одиннадцать ужасный день.",
+         "ru", "ужасный",
+         "два три четыре пять шесть семь восемь девять десять одиннадцать ужасный день"),
     ],
 )
-def test_phrase_is_the_clause_capped_at_six_words_each_side(text, language, word, phrase):
+def test_phrase_runs_across_commas_to_the_statement_marks_capped_at_ten_words_each_side(
+    text, language, word, phrase
+):
     a = text.index(word)
-    pa, pb = phrase_around(text, a, a + len(word))
+    pa, pb = phrase_around(text, a, a + len(word), language=language)
     assert text[pa:pb] == phrase
+
+
+def test_english_keeps_the_clause_bounded_by_commas_and_six_words():
+    text = "After the vote, the brutal crackdown began in one two three four five six seven."
+    a = text.index("brutal")
+    pa, pb = phrase_around(text, a, a + len("brutal"))
+    assert text[pa:pb] == "the brutal crackdown began in one two three"
 
 
 def test_every_match_phrase_slices_back_and_contains_the_match():
@@ -68,7 +81,7 @@ def test_every_match_phrase_slices_back_and_contains_the_match():
     s = biaskit.score(text, language="ru")
     assert s.matches
     for m in s.matches:
-        a, b = phrase_around(text, m.start, m.end)
+        a, b = phrase_around(text, m.start, m.end, language="ru")
         assert a <= m.start < m.end <= b
         assert text[a:b].strip() == text[a:b]
 

@@ -218,6 +218,8 @@ class Context:
         a, b = self.sentence_span(start, end)
         if lang.match != "lemma":
             return self._surface_voice(a, b, start, end, category)
+        if not text[start].isalnum():  # an emoji or "!!" (lemmas.py): the author's own sign
+            return "own", False, ""
         starts, words_of_sentence = self.sentence_words(a, b)
         toks = words_of_sentence[: bisect.bisect_left(starts, start)]
         negated = category not in ("naming", "hedge") and negated_in_words(

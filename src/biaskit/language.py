@@ -53,6 +53,7 @@ class Language:
     negators: frozenset[str] = frozenset()
     negation_phrases: tuple[Phrase, ...] = ()
     negation_undone: frozenset[str] = frozenset()
+    negation_copulas: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     negation_scope_breaks: frozenset[str] = frozenset()
@@ -67,6 +68,7 @@ class Language:
     opinion_markers: tuple[Phrase, ...] = ()
     distancing_phrases: tuple[Phrase, ...] = ()
     quoted_names: bool = False  # names of firms, units, works are quoted («Азов»): not scare quotes
+    phrase_statements: bool = False  # a match's phrase runs across commas (biaskit.phrases)
     frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
     @property
@@ -98,6 +100,7 @@ _WORD_SETS = {
     "what_calls",
     "negators",
     "negation_undone",
+    "negation_copulas",
     "denial_verbs",
     "clause_breaks",
     "negation_scope_breaks",
@@ -113,7 +116,7 @@ _WORD_SETS = {
 _PHRASES = {"attribution_phrases", "negation_phrases", "opinion_markers", "distancing_phrases"}
 _TEXT = {"code", "name", "name_native", "match", "lemmatizer"}
 _TUPLES = {"quote_pairs", "single_quote_pairs", "apostrophes"}
-_FLAGS = {"quoted_names"}
+_FLAGS = {"quoted_names", "phrase_statements"}
 
 
 def _words(value: Any, where: str) -> list[str]:

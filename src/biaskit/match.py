@@ -129,18 +129,20 @@ def _candidates(ctx: Context, lexicon: Lexicon) -> list[tuple[int, int, tuple]]:
             ctx.use_view(view.text)
     low = view.text
     n = len(low)
+    # a hyphen joins words ("anti-war"), but the parts of a lemmatised compound are words too
+    joiners = "_" if isinstance(view, LemmaView) else _JOINERS
     out = []
     append = out.append
     for end_idx, (length, _form, entries) in lexicon.matcher.iter(low):
         end = end_idx + 1
         if end < n:
             c = low[end]
-            if c.isalnum() or c in _JOINERS:
+            if c.isalnum() or c in joiners:
                 continue
         start = end - length
         if start > 0:
             c = low[start - 1]
-            if c.isalnum() or c in _JOINERS:
+            if c.isalnum() or c in joiners:
                 continue
         append((start, end, entries))
     if isinstance(view, LemmaView):  # a match must start and end on whole lemmas

@@ -13,8 +13,13 @@ trusted the dictator" and "without condemning the invaders" the label is still t
 (rule ``negated-verb``); copulas and verbs that give a label or an opinion keep it negated
 ("has never been a dictator", "did not become a dictator", "did not call him a dictator").
 
-Lemma packs (Russian, Ukrainian), where the negator stands right before the word it
-negates: a negator among the five words before the match in its clause.
+Lemma packs (Russian, Ukrainian), where the particle stands right before the word it
+negates: a negator among the five words before the match in its clause, with no verb between
+them but a copula (``negation_copulas`` in ``language.yaml``: быть, являться; бути, являтися).
+A verb takes the negation itself: in "не выдержали давления оккупантов" the verb is negated
+and the loaded noun after it is still the writer's word, while in "они не оккупанты" and "они
+не являются оккупантами" it is rejected. A word after the negator that makes it mean "not
+only", "not for the first time" or "not by chance" (``negation_undone``) undoes it.
 
 A verb of denial is decided with the voice rules (:mod:`biaskit.voice`).
 """
@@ -24,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from biaskit.morph import pos_tagger
 from biaskit.senses import lexicon_tag
 from biaskit.tokens import WORD_RE
 from biaskit.voice import Cue, Token, any_mark_in
@@ -140,10 +146,13 @@ def negates_verb(low: str, lang: Language, s: int, e: int, w: str, start: int) -
 
 
 def negated_in_words(text: str, lang: Language, toks: list[Token], start: int) -> bool:
-    """A negator among the last words of the clause before ``start`` (lemma packs)."""
+    """A negator among the last words of the clause before ``start`` that governs it (lemma
+    packs): the words between may not include a verb other than a copula."""
     window = toks[-NEGATION_WINDOW:]
+    pos = pos_tagger(lang.code) if lang.match == "lemma" else None
+    reach: list[str] = []  # the words the negation may pass through, nearest first
     for i in range(len(window) - 1, -1, -1):
-        _s, e, w = window[i]
+        s, e, w = window[i]
         if _CLAUSE_PUNCT_RE.search(text, e, start):
             break
         nxt = window[i + 1][2] if i + 1 < len(window) else None
@@ -151,7 +160,18 @@ def negated_in_words(text: str, lang: Language, toks: list[Token], start: int) -
             return True
         if w in lang.clause_breaks:
             break
-    joined = " ".join(w for _, _, w in window)
-    return any(" ".join(p) in joined for p in lang.negation_phrases if len(p) > 1) or (
-        lang.code == "en" and bool(re.search(r"\bfar from$", joined))
-    )
+        reach.append(w)
+        if (
+            pos is not None
+            and w not in lang.negation_copulas
+            and w not in lang.negators
+            and pos(text[s:e].lower()) == "verb"
+        ):
+            break  # "не выдержали давления оккупантов": the verb takes the negation
+    # phrases without a negator word ("вряд ли", "навряд чи"); the others were decided above
+    joined = " " + " ".join(reversed(reach)) + " "
+    return any(
+        f" {' '.join(p)} " in joined
+        for p in lang.negation_phrases
+        if len(p) > 1 and not lang.negators.intersection(p)
+    ) or (lang.code == "en" and bool(re.search(r"\bfar from $", joined)))

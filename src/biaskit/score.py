@@ -314,7 +314,7 @@ class Score:
             if m.weight == 0 and not include_zero:
                 continue
             context = "; ".join(ui["rules"].get(r, r) for r in m.rule.split("+") if r)
-            pa, pb = phrase_around(self.text, m.start, m.end)
+            pa, pb = phrase_around(self.text, m.start, m.end, language=self.language)
             rows.append(
                 {
                     "words": m.text,

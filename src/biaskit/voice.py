@@ -71,7 +71,7 @@ _HARD_MARKS = ";—–"
 #: How far after a reporting verb its content clause or "as" is looked for (characters).
 _CLAUSE_REACH = 200
 _HARD_BREAK_RE = re.compile(r"[;—–]|\s-\s")
-_FIRST_PERSON = frozenset({"i", "we"})
+_FIRST_PERSON = frozenset({"i", "we", "я", "мы", "ми"})  # the lemmas of ru and uk "I", "we"
 # Determiners that stand alone as the subject of a verb ("some say", "many believe").
 _PRONOUN_SUBJECTS = frozenset({"some", "many", "few", "most", "several", "others"})
 _NOT_A_LABEL_NEXT = frozenset({"for", "on", "off", "up", "out", "in", "back"})
