@@ -143,8 +143,8 @@ def _candidates(ctx: Context, lexicon: Lexicon) -> list[tuple[int, int, tuple]]:
             if c.isalnum() or c in _JOINERS:
                 continue
         append((start, end, entries))
-    if isinstance(view, LemmaView):  # a match must start and end on whole lemmas
-        out = [(a, b, e) for a, b, e in out if view.is_boundary(a) and view.is_boundary(b)]
+    if isinstance(view, LemmaView):  # whole lemmas only, as offsets into the original text
+        return view.whole_lemmas(out)
     if view.squeezed:
         back = view.to_original
         out = [(back(a), back(b), e) for a, b, e in out]
