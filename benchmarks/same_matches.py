@@ -28,7 +28,9 @@ import json
 import random
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import biaskit
 
@@ -109,10 +111,15 @@ _INVISIBLE = ["\u00ad", "\u200b", "\u200d", "\ufeff"]
 _LATIN_LOOKALIKE = str.maketrans("аеорсхі", "aeopcxi")
 
 
+@cache
+def _analyzer(lang: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
 def _inflected(lang: str, rng: random.Random, form: str) -> str:
     """A lexicon form (a lemma sequence) with each word in a random inflection."""
-    from biaskit.morph import _analyzer
-
     words = []
     for word in form.split(" "):
         parses = _analyzer(lang).parse(word)
