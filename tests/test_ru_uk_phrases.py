@@ -136,3 +136,16 @@ def test_a_word_quoted_as_a_word_is_a_mention_not_speech(text, language):
     lexicon = biaskit.load_lexicon(language=language)
     s = biaskit.score(text, lexicon, language=language)
     assert all(m.rule == "inside-mention-quote" for m in s.matches if m.category != "attribution")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [("Президент не встречался с диктатором.", "ru", "отрицание относится к глаголу"),
+     ("Президент не зустрічався з диктатором.", "uk", "заперечення стосується дієслова")],
+)
+def test_a_negated_verb_is_named_in_the_explanation(text, language, word):
+    lexicon = biaskit.load_lexicon(language=language)
+    s = biaskit.score(text, lexicon, language=language)
+    (m,) = [m for m in s.matches if m.category == "label"]
+    assert (m.negated, m.counted, m.rule) == (False, True, "negated-verb")
+    assert word in s.explain()["context"].iloc[-1]

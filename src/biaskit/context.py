@@ -222,10 +222,10 @@ class Context:
             return "own", False, ""
         starts, words_of_sentence = self.sentence_words(a, b)
         toks = words_of_sentence[: bisect.bisect_left(starts, start)]
-        negated = category not in ("naming", "hedge") and negated_in_words(
-            text, lang, toks, start
+        neg_rule = (
+            "" if category in ("naming", "hedge") else negated_in_words(text, lang, toks, start)
         )
-        neg_rule = "negated" if negated else ""
+        negated = neg_rule == "negated"
         if category == "attribution":
             return "own", negated, neg_rule
         # according to X, ...

@@ -145,10 +145,13 @@ def negates_verb(low: str, lang: Language, s: int, e: int, w: str, start: int) -
     return False
 
 
-def negated_in_words(text: str, lang: Language, toks: list[Token], start: int) -> bool:
-    """A negator among the last words of the clause before ``start`` that governs it (lemma
-    packs): the words between may not include a verb other than a copula."""
+def negated_in_words(text: str, lang: Language, toks: list[Token], start: int) -> str:
+    """``"negated"`` when a negator among the last words of the clause before ``start``
+    governs it (lemma packs): the words between may not include a verb other than a copula;
+    ``"negated-verb"`` when the negator negates such a verb instead ("не встречался с
+    диктатором"); else ``""``."""
     window = toks[-NEGATION_WINDOW:]
+    verb_negated = False
     pos = pos_tagger(lang.code) if lang.match == "lemma" else None
     reach: list[str] = []  # the words the negation may pass through, nearest first
     for i in range(len(window) - 1, -1, -1):
@@ -157,7 +160,7 @@ def negated_in_words(text: str, lang: Language, toks: list[Token], start: int) -
             break
         nxt = window[i + 1][2] if i + 1 < len(window) else None
         if (w in lang.negators or w.endswith("n't")) and nxt not in lang.negation_undone:
-            return True
+            return "negated"
         if w in lang.clause_breaks:
             break
         reach.append(w)
@@ -167,11 +170,15 @@ def negated_in_words(text: str, lang: Language, toks: list[Token], start: int) -
             and w not in lang.negators
             and pos(text[s:e].lower()) == "verb"
         ):
-            break  # "не выдержали давления оккупантов": the verb takes the negation
+            # "не выдержали давления оккупантов": the verb takes the negation
+            verb_negated = i > 0 and window[i - 1][2] in lang.negators
+            break
     # phrases without a negator word ("вряд ли", "навряд чи"); the others were decided above
     joined = " " + " ".join(reversed(reach)) + " "
-    return any(
+    if any(
         f" {' '.join(p)} " in joined
         for p in lang.negation_phrases
         if len(p) > 1 and not lang.negators.intersection(p)
-    ) or (lang.code == "en" and bool(re.search(r"\bfar from $", joined)))
+    ) or (lang.code == "en" and bool(re.search(r"\bfar from $", joined))):
+        return "negated"
+    return "negated-verb" if verb_negated else ""
