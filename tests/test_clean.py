@@ -143,3 +143,32 @@ def test_clean_corpus_names_the_column_and_row():
         biaskit.clean_corpus(pd.DataFrame({"text": ["x"]}), text="body")
     with pytest.raises(TypeError, match=r"row 1: column 'text' is not text"):
         biaskit.clean_corpus(pd.DataFrame({"text": ["x", None]}))
+
+
+def test_russian_and_ukrainian_posts_lose_their_leftovers_not_their_prose():
+    ru = ("Оккупанты снова обстреляли город.\nФото: пресс-служба\nПодробности: t.me/somechannel\n"
+          "Читайте также: как живут беженцы\nПрисоединяйтесь к акции в субботу.\n"
+          "Подписывайтесь на наш канал @example_news\nРеклама")
+    cleaned = biaskit.clean_text(ru, language="ru")
+    assert [r[0] for r in cleaned.removals] == [
+        "photo-caption", "telegram-link", "read-also", "subscribe", "advertisement"
+    ]
+    assert "Присоединяйтесь к акции в субботу." in cleaned.text  # a call to a protest is prose
+    assert cleaned.text.startswith("Оккупанты снова обстреляли город.\n")
+    uk = "Окупанти відступили.\nЧитайте також: новини дня\nПідписуйтесь на наш канал!"
+    assert biaskit.clean_text(uk, language="auto").text == "Окупанти відступили.\n"
+
+
+def test_clean_corpus_auto_uses_each_documents_pack():
+    corpus = pd.DataFrame({
+        "id": ["en", "ru", "uk"],
+        "outlet": ["A", "B", "C"],
+        "language": ["en", "ru", None],  # the last one is detected
+        "text": ["The vote.\nAdvertisement\n", "Голосование.\nРеклама\n",
+                 "Голосування.\nРеклама\n"],
+    })
+    result = biaskit.clean_corpus(corpus, language="auto")
+    assert list(result.corpus["text"]) == ["The vote.\n", "Голосование.\n", "Голосування.\n"]
+    assert list(result.removals["rule"]) == ["advertisement"] * 3
+    with pytest.raises(ValueError, match="no cleaning rules for language 'xx'"):
+        biaskit.clean_corpus(corpus.assign(language="xx"), language="auto")

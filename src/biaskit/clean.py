@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from biaskit.detect import detect_language
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -249,11 +251,14 @@ def clean_text(
     """``text`` without web leftovers, with a record of every removal and its rule.
 
     ``rules`` names the rules to apply (default: all of the language pack's
-    ``clean.yaml``, see :func:`clean_rules`). The cleaned text is the original with the
+    ``clean.yaml``, see :func:`clean_rules`); ``language="auto"`` picks the pack from the
+    text (:func:`biaskit.detect_language`). The cleaned text is the original with the
     removed spans cut out, nothing else changed.
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_text: text must be a str, got {type(text).__name__}")
+    if language == "auto":
+        language = detect_language(text)
     return _clean(text, _select(language, rules))
 
 
@@ -270,7 +275,9 @@ def clean_corpus(
     Returns a :class:`CleanedCorpus`: ``corpus`` (a copy, ``text`` cleaned, plus
     ``n_removed_chars``) and ``removals`` (one row per removal: the id and the carried
     metadata, rule, start, end, n_chars, removed); ``.report(by="outlet")`` sums them per
-    group and rule. Missing text is an error naming the row.
+    group and rule. Missing text is an error naming the row. ``language="auto"`` cleans
+    each document with its own pack: the corpus's ``language`` column where it has one, else
+    the language detected from the text.
     """
     import pandas as pd
 
@@ -281,14 +288,24 @@ def clean_corpus(
         if id != "id":
             raise KeyError(f"clean_corpus: no id column {id!r}; columns are {list(corpus.columns)}")
         corpus = corpus.assign(id=corpus.index)
-    chosen = _select(language, rules)
+    rules = None if rules is None else tuple(rules)
+    packs: dict[str, tuple[CleanRule, ...]] = {}
+    languages = (
+        corpus["language"] if language == "auto" and "language" in corpus.columns
+        else pd.Series([None if language == "auto" else language] * len(corpus), dtype=object)
+    )
     carry = [c for c in (id, "outlet") if c in corpus.columns]
     cleaned_texts, removed, rows = [], [], []
-    for idx, value, *keys in zip(
-        corpus.index, corpus[text], *(corpus[c] for c in carry), strict=True
+    for idx, value, code, *keys in zip(
+        corpus.index, corpus[text], languages, *(corpus[c] for c in carry), strict=True
     ):
         if not isinstance(value, str):
             raise TypeError(f"clean_corpus: row {idx!r}: column {text!r} is not text: {value!r}")
+        if not isinstance(code, str) or not code:
+            code = detect_language(value)
+        chosen = packs.get(code)
+        if chosen is None:
+            chosen = packs[code] = _select(code, rules)
         result = _clean(value, chosen)
         cleaned_texts.append(result.text)
         removed.append(result.n_removed)
