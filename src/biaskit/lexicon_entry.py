@@ -52,7 +52,9 @@ FIELDS = {
     "side",
 }
 #: Conditions an entry may set under ``when`` (all must hold for the entry to apply).
-SENSE_KEYS = ("pos", "prev", "prev_not", "next", "next_not", "case", "unless_frame", "number")
+SENSE_KEYS = (
+    "pos", "prev", "prev_not", "next", "next_not", "case", "frame", "unless_frame", "number"
+)
 #: Coarse parts of speech a ``when: pos:`` condition may name.
 POS_TAGS = ("noun", "verb", "adj", "adv", "propn")
 #: ``case`` values: how the matched words are written.
@@ -77,6 +79,7 @@ class Sense:
     next: tuple[str, ...] = ()
     next_not: tuple[str, ...] = ()
     case: str | None = None
+    frame: tuple[str, ...] = ()
     unless_frame: tuple[str, ...] = ()
     number: tuple[str, ...] = ()
 

@@ -85,9 +85,9 @@ def sense_holds(ctx: Context, sense: Sense, start: int, end: int) -> bool:
         for side in sense.number
     ):
         return False
-    if sense.unless_frame or sense.pos:
+    if sense.unless_frame or sense.frame or sense.pos:
         a, b = ctx.sentence_span(start, end)
-        if sense.unless_frame:
+        if sense.unless_frame or sense.frame:
             # the sentence's words other than the match itself ("crusade" is not its
             # own historical frame)
             around = text[a:start] + " " + text[end:b]
@@ -96,6 +96,10 @@ def sense_holds(ctx: Context, sense: Sense, start: int, end: int) -> bool:
             for frame in sense.unless_frame:
                 if not words.isdisjoint(ctx.lang.frames.get(frame, ())):
                     return False
+            if sense.frame and all(
+                words.isdisjoint(ctx.lang.frames.get(frame, ())) for frame in sense.frame
+            ):
+                return False  # none of the frames the sense needs is in the sentence
         if sense.pos and ctx.pos_at(a, b, start) not in sense.pos:
             return False
     return True
