@@ -93,6 +93,11 @@ class Context:
         return self._lemma(low) if self._lemma else low
 
     @cached_property
+    def doc_words(self) -> frozenset[str]:
+        """Every word of the text as the word lists hold it (for a sense's ``frame``)."""
+        return frozenset(self.word(w) for w in WORD_RE.findall(self.text))
+
+    @cached_property
     def bounds(self) -> Bounds:
         """Start and end offsets of every sentence (computed once)."""
         return sentence_bounds(self.text, self.lang.code)

@@ -97,9 +97,9 @@ def sense_holds(ctx: Context, sense: Sense, start: int, end: int) -> bool:
                 if not words.isdisjoint(ctx.lang.frames.get(frame, ())):
                     return False
             if sense.frame and all(
-                words.isdisjoint(ctx.lang.frames.get(frame, ())) for frame in sense.frame
+                ctx.doc_words.isdisjoint(ctx.lang.frames.get(frame, ())) for frame in sense.frame
             ):
-                return False  # none of the frames the sense needs is in the sentence
+                return False  # none of the frames the sense needs is in the text
         if sense.pos and ctx.pos_at(a, b, start) not in sense.pos:
             return False
     return True
