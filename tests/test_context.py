@@ -320,8 +320,17 @@ def test_a_plain_object_or_a_noun_is_not_reported_speech(lex, text):
 def test_describing_verbs_label_only_with_as(lex):
     (m,) = found(biaskit.score("Analysts described him as a dictator.", lex), "dictator")
     assert m.rule == "speaker-label"
-    (m,) = found(biaskit.score("Rights groups denounced the dictator as weak.", lex), "dictator")
+    (m,) = found(biaskit.score("Rights groups denounced the vote as a massive fraud.", lex),
+                 "massive")
     assert m.rule == "speaker-label"
+    # the object before "as" is the outlet's word; the label is what follows "as"
+    (m,) = found(biaskit.score("Rights groups denounced the dictator as weak.", lex), "dictator")
+    assert (m.voice, m.counted) == ("own", True)
+    (m,) = found(biaskit.score("Critics slammed the vote as a massive fraud.", lex), "massive")
+    assert m.rule == "speaker-label"
+    (m,) = found(biaskit.score("They condemned groups such as the massive militia.", lex),
+                 "massive")
+    assert m.voice == "own"  # "such as" gives no label
 
 
 # --- use and mention ---------------------------------------------------------------------------

@@ -131,9 +131,10 @@ def negates_verb(low: str, lang: Language, s: int, e: int, w: str, start: int) -
         if v in ("have", "has", "had"):
             after_aux = True  # "not have met", "never had met"
             continue
-        if v in lang.copulas or v in lang.naming_verbs or v in lang.clause_verbs or (
-            v in lang.label_verbs
-        ):
+        labels = v in lang.naming_verbs and (
+            v not in lang.naming_verbs_with_as or "as" in WORD_RE.findall(low, m.end(), start)
+        )  # "did not call him a dictator", "never condemned it as brutal"
+        if labels or v in lang.copulas or v in lang.clause_verbs or v in lang.label_verbs:
             return False
         tag = lexicon_tag(v)
         if w == "without":  # "without condemning", not "without anything"

@@ -314,8 +314,9 @@ def reporting_rule_in_cues(
             if (
                 len(after_verb) <= LABEL_WINDOW
                 and (not after_verb or after_verb[0] not in _NOT_A_LABEL_NEXT)
-                and (not needs_as or "as" in WORD_RE.findall(
-                    low, e, _clause_end(low, e, min(b, e + _CLAUSE_REACH))))
+                # with "as", the label is what follows it: in "condemned the crackdown as
+                # brutal" the object "crackdown" is the outlet's word
+                and (not needs_as or _label_as(after_verb))
             ):
                 return "speaker-label"
             if not is_speech:
@@ -330,6 +331,16 @@ def reporting_rule_in_cues(
         # a plain object ("She denounced the brutal crackdown"): an earlier verb may still
         # govern ("Officials said the police denounced ...")
     return ""
+
+
+def _label_as(words: list[str]) -> bool:
+    """An "as" that gives a label ("slammed the bill as a disaster"), not "such as" or
+    "as well as"."""
+    return any(
+        w == "as" and (i == 0 or words[i - 1] not in ("such", "well"))
+        and (i + 1 >= len(words) or words[i + 1] != "well")
+        for i, w in enumerate(words)
+    )
 
 
 def _clause_end(low: str, e: int, b: int) -> int:
