@@ -143,7 +143,6 @@ def negates_verb(low: str, lang: Language, s: int, e: int, w: str, start: int) -
         # trusted", "was not attacked", not "is not a")
         return (after_aux and v.isalpha()) or tag in _VERB_TAGS
     return False
-    return False
 
 
 def negated_in_words(text: str, lang: Language, toks: list[Token], start: int) -> str:
