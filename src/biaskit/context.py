@@ -201,14 +201,15 @@ class Context:
             a, b = e, min(b, e + 200)
         return any(s >= e and penn in _FINITE for s, _e, _pos, penn in self._penn_tags(a, b))
 
-    def _attribution_after(self, after: re.Pattern[str], start: int, end: int, b: int) -> bool:
-        """The sentence ends with an attribution (", officials said", ", said the minister")
-        that the words at ``start:end`` are not the subject of."""
+    def _attribution_after(
+        self, after: re.Pattern[str], a: int, start: int, end: int, b: int
+    ) -> bool:
+        """The sentence ``a:b`` ends with an attribution (", officials said", ", said the
+        minister") that the words at ``start:end`` are not the subject of."""
         m = after.match(self.low, end, b)
         if m is None:
             return False
         if m.group(2) == "":  # ", said ...": the clause before needs a verb of its own
-            a, _b = self.sentence_span(start, end)
             return may_be_verb(WORD_RE.findall(self.low, a, end + len(m.group(1))))
         return True
 
@@ -306,7 +307,7 @@ class Context:
         if voice_rule:
             return "reported", negated, _join(voice_rule, neg_rule)
         if "," in low[end:b] and (
-            self._attribution_after(after, start, end, b) or aside.match(low, end, b)
+            self._attribution_after(after, a, start, end, b) or aside.match(low, end, b)
         ):
             return "reported", negated, _join("attribution-after", neg_rule)
         return "own", negated, neg_rule

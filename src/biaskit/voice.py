@@ -77,6 +77,15 @@ _PRONOUN_SUBJECTS = frozenset({"some", "many", "few", "most", "several", "others
 _NOT_A_LABEL_NEXT = frozenset({"for", "on", "off", "up", "out", "in", "back"})
 
 
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "for", "with", "by", "from", "of", "to", "into", "under", "over",
+     "after", "before", "during", "since", "like", "needless", "so"}
+)
+_ASIDE_LEADS_NOT = frozenset(
+    {"as", "and", "but", "or", "which", "who", "whom", "while", "that", "if", "when"}
+)
+
+
 @cache
 def phrase_rules(
     language: str, speech: frozenset[str], naming: frozenset[str] = frozenset()
@@ -103,15 +112,16 @@ def phrase_rules(
     # the speaker: one to five words, not starting with a preposition ("in his home
     # state", "in the short term") and not ending with a determiner or "to" ("needless to
     # say"); "in my view" is the writer's own
+    not_speakers = "|".join(sorted(_PREPOSITIONS)) + r"|that\s+is"
+    leads_not = "|".join(sorted(_ASIDE_LEADS_NOT))
     speaker = (
-        r"(?!(?:in|on|at|for|with|by|from|of|to|into|under|over|after|before|during|since|"
-        r"like|needless|so|that\s+is)\b)(?:[\w.'’-]+\s+){0,4}?"
+        rf"(?!(?:{not_speakers})\b)(?:[\w.'’-]+\s+){{0,4}}?"
         r"(?<!\bto\s)(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\ba\s)"
         r"[\w.'’-]+\s+"
     )
     aside = re.compile(
         r"(?:\s+[\w'’-]+){0,4}?\s*,\s*"
-        r"(?:(?!(?:and|but|or|which|who|whom|while|that|if|when|as)\b)"
+        rf"(?:(?!(?:{leads_not})\b)"
         rf"{speaker}(?:{all_verbs})(?:\s+(?:it|them|him|her|this))?"
         rf"|as\s+{speaker}(?:{naming_verbs})\s+(?:it|them|him|her|this)"
         r"|in\s+(?!(?:my|our)\b)(?:[\w.'’-]+\s+){1,3}?(?:view|words|opinion|telling)"
@@ -223,18 +233,10 @@ def _in_aside(low: str, a: int, s: int, e: int, start: int) -> bool:
     return lead is not None and lead.group() == "as" and low.find(",", e, start) >= 0
 
 
-_PREPOSITIONS = frozenset(
-    {"in", "on", "at", "for", "with", "by", "from", "of", "to", "into", "under", "over",
-     "after", "before", "during", "since", "like", "needless", "so"}
-)
 _GERUND_AFTER_RE = re.compile(
     r"\s*,\s*(?!(?:during|nothing|something|anything|everything|according)\b)([a-z]+ing)\b"
 )
 _QUOTE_CLOSERS = frozenset("\"”’'»")
-_ASIDE_LEADS_NOT = frozenset(
-    {"as", "and", "but", "or", "which", "who", "whom", "while", "that", "if", "when"}
-)
-
 
 def _reports(gerund: str, lang: Language) -> bool:
     """Whether an -ing form is a reporting verb's ("adding that", "saying", "calling")."""
